@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using OpenDti.Domain.Accounts;
+using OpenDti.Domain.Frameworks;
+using OpenDti.Domain.Geography;
+using OpenDti.Domain.Values;
+using OpenDti.Store.Model;
+
+namespace OpenDti.Store;
+
+/// <summary>
+/// The store: one model for both providers. <see cref="SqliteOpenDtiDbContext"/> and
+/// <see cref="PostgresOpenDtiDbContext"/> are thin subclasses that exist only so that each provider
+/// keeps its own migration set (Migrations/Sqlite, Migrations/Postgres).
+/// </summary>
+public abstract class OpenDtiDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<ReportingUnit> Units => Set<ReportingUnit>();
+
+    public DbSet<Succession> Successions => Set<Succession>();
+
+    public DbSet<Measure> Measures => Set<Measure>();
+
+    public DbSet<Framework> Frameworks => Set<Framework>();
+
+    public DbSet<FrameworkVersion> FrameworkVersions => Set<FrameworkVersion>();
+
+    public DbSet<FrameworkNode> FrameworkNodes => Set<FrameworkNode>();
+
+    public DbSet<DataValue> DataValues => Set<DataValue>();
+
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+
+    /// <summary>Which seed data sets have been applied (or, for the demo, removed), so each is applied once.</summary>
+    public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
+
+    /// <summary>The keys that protect cookies, kept in the store so that several web instances share them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenDtiDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<UnitCode>().HaveConversion<UnitCodeConverter>().HaveMaxLength(UnitCode.MaxLength);
+        configurationBuilder.Properties<MeasureCode>().HaveConversion<MeasureCodeConverter>().HaveMaxLength(MeasureCode.MaxLength);
+        configurationBuilder.Properties<Period>().HaveConversion<PeriodConverter>().HaveMaxLength(7);
+    }
+}

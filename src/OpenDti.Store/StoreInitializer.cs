@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenDti.Store.Model;
+using OpenDti.Store.Seed;
+
+namespace OpenDti.Store;
+
+/// <summary>
+/// Brings a store up to date at start: applies the provider's migrations, then each seed data set that
+/// has not been applied yet, each in its own transaction. Safe to run on every start and from several
+/// instances (EF Core takes a migration lock; a seed record's primary key stops a second application).
+/// </summary>
+public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider time, ILogger<StoreInitializer>? logger = null)
+{
+    /// <summary>The seed record of the national geography (63 + 34 provinces, successions).</summary>
+    public const string GeographySeedName = "geography-vn-2025";
+
+    private readonly ILogger _logger = logger ?? NullLogger<StoreInitializer>.Instance;
+
+    /// <summary>Migrates the store and applies the national seed; with <paramref name="includeDemo"/>, the demo data too (once; never again after an administrator removed it).</summary>
+    public async Task InitializeAsync(bool includeDemo, CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken);
+        await ApplyOnceAsync(GeographySeedName, AddGeography, cancellationToken);
+    }
+
+    /// <summary>Applies pending migrations only.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0 && _logger.IsEnabled(LogLevel.Information))
+        {
+            LogMigrating(_logger, pending.Count, string.Join(", ", pending));
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    private async Task ApplyOnceAsync(string name, Action add, CancellationToken cancellationToken)
+    {
+        if (await db.SeedRecords.AnyAsync(s => s.Name == name, cancellationToken))
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        add();
+        db.SeedRecords.Add(new SeedRecord { Name = name, AppliedAtUtc = time.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        LogSeedApplied(_logger, name);
+    }
+
+    private void AddGeography()
+    {
+        var seed = GeographySeed.Read();
+        db.Units.Add(seed.Nation);
+        db.Units.AddRange(seed.Provinces63);
+        db.Units.AddRange(seed.Provinces34);
+        db.Successions.AddRange(seed.Successions);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migrations: {Migrations}")]
+    private static partial void LogMigrating(ILogger logger, int count, string migrations);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seed {Seed} applied")]
+    private static partial void LogSeedApplied(ILogger logger, string seed);
+}
