@@ -29,9 +29,9 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0 && _logger.IsEnabled(LogLevel.Information))
+        if (pending.Count > 0)
         {
-            LogMigrating(_logger, pending.Count, string.Join(", ", pending));
+            LogMigrating(_logger, pending.Count, pending);
         }
 
         await db.Database.MigrateAsync(cancellationToken);
@@ -63,7 +63,7 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migrations: {Migrations}")]
-    private static partial void LogMigrating(ILogger logger, int count, string migrations);
+    private static partial void LogMigrating(ILogger logger, int count, IReadOnlyList<string> migrations);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed {Seed} applied")]
     private static partial void LogSeedApplied(ILogger logger, string seed);
