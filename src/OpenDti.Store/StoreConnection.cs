@@ -33,8 +33,8 @@ public static class StoreConnection
         };
 
     /// <summary>Configures <paramref name="builder"/> for the provider of <paramref name="connectionString"/>.</summary>
-    public static DbContextOptionsBuilder<TContext> Configure<TContext>(DbContextOptionsBuilder<TContext> builder, string connectionString)
-        where TContext : OpenDtiDbContext
+    public static TBuilder Configure<TBuilder>(TBuilder builder, string connectionString)
+        where TBuilder : DbContextOptionsBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         if (ProviderOf(connectionString) == StoreProvider.Postgres)

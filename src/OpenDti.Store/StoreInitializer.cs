@@ -16,6 +16,9 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
     /// <summary>The seed record of the national geography (63 + 34 provinces, successions).</summary>
     public const string GeographySeedName = "geography-vn-2025";
 
+    /// <summary>The seed record of the demo data set; once removed it is not seeded again.</summary>
+    public const string DemoSeedName = "demo";
+
     private readonly ILogger _logger = logger ?? NullLogger<StoreInitializer>.Instance;
 
     /// <summary>Migrates the store and applies the national seed; with <paramref name="includeDemo"/>, the demo data too (once; never again after an administrator removed it).</summary>
@@ -23,6 +26,29 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
     {
         await MigrateAsync(cancellationToken);
         await ApplyOnceAsync(GeographySeedName, AddGeography, cancellationToken);
+    }
+
+    /// <summary>Removes every demo value and records that the demo was removed, so that it is not seeded again.</summary>
+    /// <returns>The number of values removed.</returns>
+    public async Task<int> RemoveDemoAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var removed = await db.DataValues.Where(v => v.IsDemo).ExecuteDeleteAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var record = await db.SeedRecords.FindAsync([DemoSeedName], cancellationToken);
+        if (record is null)
+        {
+            db.SeedRecords.Add(new SeedRecord { Name = DemoSeedName, AppliedAtUtc = now, RemovedAtUtc = now });
+        }
+        else
+        {
+            record.RemovedAtUtc = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogDemoRemoved(_logger, removed);
+        return removed;
     }
 
     /// <summary>Applies pending migrations only.</summary>
@@ -64,6 +90,9 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migrations: {Migrations}")]
     private static partial void LogMigrating(ILogger logger, int count, IReadOnlyList<string> migrations);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data removed: {Count} values")]
+    private static partial void LogDemoRemoved(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed {Seed} applied")]
     private static partial void LogSeedApplied(ILogger logger, string seed);

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using OpenDti.Domain.Geography;
+using OpenDti.Web;
+
+namespace OpenDti.Features.Geography;
+
+/// <summary>One unit: what it is, when it was valid, what it came from and what it became.</summary>
+public sealed class UnitModel(UnitQueries units, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Code { get; set; } = string.Empty;
+
+    [BindProperty(SupportsGet = true, Name = "on")]
+    public string? OnText { get; set; }
+
+    public UnitDetail? Unit { get; private set; }
+
+    public string Validity { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        DateOnly? on = QueryDate.TryParse(OnText, out var parsed) ? parsed : null;
+        Unit = UnitCode.IsValid(Code) ? await units.FindAsync(new UnitCode(Code), on, time.Today(), cancellationToken) : null;
+        if (Unit is null)
+        {
+            return NotFound();
+        }
+
+        Validity = ValidityText.Describe(localizer, Unit.ValidFrom, Unit.ValidTo);
+        return Page();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.DataProtection;
+using OpenDti.Features.Frameworks;
+using OpenDti.Features.Geography;
+
+namespace OpenDti.Web;
+
+/// <summary>The web application: a short list of what each feature adds and maps.</summary>
+internal static class WebApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The executable finds its appsettings.json and static files beside itself, whatever the
+            // working directory; a test host passes its own content root.
+            ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseStaticWebAssets();
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(Cli.ServeCommand.DefaultUrls);
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        // Vietnamese letters go out as text, not as &#x1EC9; entities: pages stay readable and small.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddStore(builder.Configuration);
+        builder.Services.AddDataProtection().PersistKeysToDbContext<Store.OpenDtiDbContext>().SetApplicationName("OpenDTI");
+        builder.Services.AddLocalisation();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "OpenDTI API";
+            document.Info.Description = "Đơn vị hành chính, bộ chỉ số, số liệu chuyển đổi số / units, frameworks and digital-transformation data.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        builder.Services.AddScoped<DemoStatus>();
+        builder.Services.AddGeography();
+        builder.Services.AddFrameworks();
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseRouting();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        app.MapCultureSwitch();
+        app.MapUnitsApi();
+        app.MapFrameworksApi();
+        app.MapRazorPages();
+        return app;
+    }
+}
