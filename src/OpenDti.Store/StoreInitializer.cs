@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OpenDti.Domain.Geography;
 using OpenDti.Store.Model;
 using OpenDti.Store.Seed;
 
@@ -25,7 +26,11 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
     public async Task InitializeAsync(bool includeDemo, CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
-        await ApplyOnceAsync(GeographySeedName, AddGeography, cancellationToken);
+        await ApplyOnceAsync(GeographySeedName, AddGeographyAsync, cancellationToken);
+        if (includeDemo)
+        {
+            await ApplyOnceAsync(DemoSeedName, AddDemoAsync, cancellationToken);
+        }
     }
 
     /// <summary>Removes every demo value and records that the demo was removed, so that it is not seeded again.</summary>
@@ -63,7 +68,7 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
         await db.Database.MigrateAsync(cancellationToken);
     }
 
-    private async Task ApplyOnceAsync(string name, Action add, CancellationToken cancellationToken)
+    private async Task ApplyOnceAsync(string name, Func<CancellationToken, Task> add, CancellationToken cancellationToken)
     {
         if (await db.SeedRecords.AnyAsync(s => s.Name == name, cancellationToken))
         {
@@ -71,7 +76,7 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        add();
+        await add(cancellationToken);
         db.SeedRecords.Add(new SeedRecord { Name = name, AppliedAtUtc = time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -79,13 +84,31 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
         LogSeedApplied(_logger, name);
     }
 
-    private void AddGeography()
+    private Task AddGeographyAsync(CancellationToken cancellationToken)
     {
         var seed = GeographySeed.Read();
         db.Units.Add(seed.Nation);
         db.Units.AddRange(seed.Provinces63);
         db.Units.AddRange(seed.Provinces34);
         db.Successions.AddRange(seed.Successions);
+        return Task.CompletedTask;
+    }
+
+    private async Task AddDemoAsync(CancellationToken cancellationToken)
+    {
+        var provinces = await db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.Province).ToListAsync(cancellationToken);
+        var links = await db.Successions.AsNoTracking()
+            .Select(s => new SuccessionLink(s.Predecessor!.Code, s.Successor!.Code, s.Share))
+            .ToListAsync(cancellationToken);
+        var measures = await db.Measures.AsNoTracking().ToListAsync(cancellationToken);
+        var values = DemoData.Generate(
+            DemoProfile.Read(),
+            measures,
+            provinces.Where(u => u.ValidTo == GeographySeed.MergerDate.AddDays(-1)).ToList(),
+            provinces.Where(u => u.ValidFrom == GeographySeed.MergerDate).ToList(),
+            links,
+            time.GetUtcNow().UtcDateTime);
+        db.DataValues.AddRange(values);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migrations: {Migrations}")]

@@ -57,6 +57,13 @@ internal static class GeographySeed
             })
             .ToList();
 
+        // The seed is ours: an inconsistency is a programming error, found by the store tests.
+        var problems = SuccessionRules.Check(successions.Select(s => (s.Predecessor!, s.Successor!, s)), "Seed/vn/province-merger-2025.csv");
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException($"The geography seed is inconsistent: {string.Join("; ", problems)}");
+        }
+
         return new GeographySeedData(nation, old, current, successions);
     }
 
