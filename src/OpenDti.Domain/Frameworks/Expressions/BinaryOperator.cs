@@ -1,0 +1,9 @@
+namespace OpenDti.Domain.Frameworks.Expressions;
+
+internal enum BinaryOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+}

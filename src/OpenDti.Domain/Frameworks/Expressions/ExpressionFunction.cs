@@ -1,0 +1,7 @@
+namespace OpenDti.Domain.Frameworks.Expressions;
+
+internal enum ExpressionFunction
+{
+    Min,
+    Max,
+}
