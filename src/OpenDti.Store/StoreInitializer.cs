@@ -17,6 +17,9 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
     /// <summary>The seed record of the national geography (63 + 34 provinces, successions).</summary>
     public const string GeographySeedName = "geography-vn-2025";
 
+    /// <summary>The seed record of the measure catalogue and the CT749 and DTI frameworks.</summary>
+    public const string FrameworksSeedName = "frameworks-2022";
+
     /// <summary>The seed record of the demo data set; once removed it is not seeded again.</summary>
     public const string DemoSeedName = "demo";
 
@@ -27,6 +30,7 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
     {
         await MigrateAsync(cancellationToken);
         await ApplyOnceAsync(GeographySeedName, AddGeographyAsync, cancellationToken);
+        await ApplyOnceAsync(FrameworksSeedName, AddFrameworksAsync, cancellationToken);
         if (includeDemo)
         {
             await ApplyOnceAsync(DemoSeedName, AddDemoAsync, cancellationToken);
@@ -91,6 +95,14 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
         db.Units.AddRange(seed.Provinces63);
         db.Units.AddRange(seed.Provinces34);
         db.Successions.AddRange(seed.Successions);
+        return Task.CompletedTask;
+    }
+
+    private Task AddFrameworksAsync(CancellationToken cancellationToken)
+    {
+        var seed = SeedFrameworks.Load();
+        db.Measures.AddRange(seed.CreateMeasures());
+        db.Frameworks.AddRange(seed.CreateFrameworks());
         return Task.CompletedTask;
     }
 

@@ -10,16 +10,23 @@ internal static class EmbeddedSeed
 {
     private const string Prefix = "OpenDti.Seed.";
 
-    public static Stream Open(string pathUnderSeed)
+    public static Stream Open(string pathUnderSeed) =>
+        TryOpen(pathUnderSeed)
+            ?? throw new InvalidOperationException($"The seed file '{pathUnderSeed}' is not embedded in {Assembly.GetName().Name}.");
+
+    /// <summary>
+    /// Opens an embedded file, or returns null. The csproj names resources "OpenDti.Seed." + RecursiveDir +
+    /// file name, and RecursiveDir ends in the build machine's separator ('/' or '\'), so names are compared with '/'.
+    /// </summary>
+    public static Stream? TryOpen(string pathUnderSeed)
     {
-        var wanted = Prefix + pathUnderSeed.Replace('\\', '/');
-        var assembly = typeof(EmbeddedSeed).Assembly;
-        var name = assembly.GetManifestResourceNames()
+        var wanted = ResourceName(pathUnderSeed);
+        var name = Assembly.GetManifestResourceNames()
             .SingleOrDefault(n => string.Equals(n.Replace('\\', '/'), wanted, StringComparison.Ordinal));
-        return name is null
-            ? throw new InvalidOperationException($"The seed file '{pathUnderSeed}' is not embedded in {assembly.GetName().Name}.")
-            : assembly.GetManifestResourceStream(name)!;
+        return name is null ? null : Assembly.GetManifestResourceStream(name);
     }
+
+    public static string ResourceName(string pathUnderSeed) => Prefix + pathUnderSeed.Replace('\\', '/');
 
     public static IReadOnlyList<string> List() =>
         typeof(EmbeddedSeed).Assembly.GetManifestResourceNames()

@@ -13,8 +13,6 @@ public sealed class SeedFrameworks
     /// <summary>The measure catalogue, under Seed/.</summary>
     public const string MeasuresFile = "frameworks/measures.json";
 
-    private const string ResourcePrefix = "OpenDti.Seed.";
-
     private SeedFrameworks(IReadOnlyList<MeasureDefinition> measures, IReadOnlyList<CheckedFramework> frameworks)
     {
         Measures = measures;
@@ -88,22 +86,14 @@ public sealed class SeedFrameworks
 
     private static string SourceName(string pathUnderSeed) => "Seed/" + pathUnderSeed;
 
-    /// <summary>
-    /// Opens an embedded file. The csproj names resources "OpenDti.Seed." + RecursiveDir + file name, and
-    /// RecursiveDir ends in the build machine's separator ('/' or '\'), so names are compared with '/'.
-    /// </summary>
     private static Stream? Open(string pathUnderSeed, List<InputProblem> problems)
     {
-        var assembly = typeof(SeedFrameworks).Assembly;
-        var wanted = ResourcePrefix + pathUnderSeed;
-        var name = assembly.GetManifestResourceNames()
-            .FirstOrDefault(n => string.Equals(n.Replace('\\', '/'), wanted, StringComparison.Ordinal));
-        if (name is null)
+        var stream = EmbeddedSeed.TryOpen(pathUnderSeed);
+        if (stream is null)
         {
-            problems.Add(new InputProblem("file.missing", new ProblemPlace(SourceName(pathUnderSeed)), $"an embedded resource named {wanted}", "none"));
-            return null;
+            problems.Add(new InputProblem("file.missing", new ProblemPlace(SourceName(pathUnderSeed)), $"an embedded resource named {EmbeddedSeed.ResourceName(pathUnderSeed)}", "none"));
         }
 
-        return assembly.GetManifestResourceStream(name);
+        return stream;
     }
 }

@@ -29,6 +29,7 @@ internal static class WebApp
 
         // Vietnamese letters go out as text, not as &#x1EC9; entities: pages stay readable and small.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.Services.AddStore(builder.Configuration);
         builder.Services.AddDataProtection().PersistKeysToDbContext<Store.OpenDtiDbContext>().SetApplicationName("OpenDTI");
         builder.Services.AddLocalisation();

@@ -6,7 +6,7 @@ namespace OpenDti.Features.Frameworks;
 /// <summary><c>/api/v1/frameworks</c>: index frameworks, their versions and trees.</summary>
 internal static class FrameworksApi
 {
-    public static IServiceCollection AddFrameworks(this IServiceCollection services) => services.AddScoped<FrameworkQueries>();
+    public static IServiceCollection AddFrameworks(this IServiceCollection services) => services.AddScoped<FrameworkQueries>().AddScoped<IndicatorValues>();
 
     public static IEndpointRouteBuilder MapFrameworksApi(this IEndpointRouteBuilder app)
     {

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenDti.Domain.Geography;
+using OpenDti.Features.Frameworks;
 using OpenDti.Web;
 
 namespace OpenDti.Features.Geography;
 
 /// <summary>One unit: what it is, when it was valid, what it came from and what it became.</summary>
-public sealed class UnitModel(UnitQueries units, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class UnitModel(UnitQueries units, IndicatorValues indicators, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = string.Empty;
@@ -19,6 +20,9 @@ public sealed class UnitModel(UnitQueries units, TimeProvider time, IStringLocal
 
     public string Validity { get; private set; } = string.Empty;
 
+    /// <summary>The unit's Decision 749 indicators by year, if it has data.</summary>
+    public UnitIndicatorTable? Indicators { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         DateOnly? on = QueryDate.TryParse(OnText, out var parsed) ? parsed : null;
@@ -29,6 +33,8 @@ public sealed class UnitModel(UnitQueries units, TimeProvider time, IStringLocal
         }
 
         Validity = ValidityText.Describe(localizer, Unit.ValidFrom, Unit.ValidTo);
+        Indicators = await indicators.ForUnitAsync(Unit.Id, UnitsApi.DefaultFramework, cancellationToken);
         return Page();
     }
 }
+

@@ -94,6 +94,7 @@ public sealed class UnitQueries(OpenDtiDbContext db)
 
         return new UnitDetail
         {
+            Id = unit.Id,
             Code = unit.Code.Value,
             Name = unit.Name,
             Level = UnitLevels.Name(unit.Level),

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OpenDti.Domain.Geography;
 
 namespace OpenDti.Features.Geography;
@@ -32,6 +33,10 @@ public sealed record UnitSummary
 /// <summary>A unit with the units it came from and the units it became.</summary>
 public sealed record UnitDetail
 {
+    /// <summary>The store's identity, for the app's own follow-up queries.</summary>
+    [JsonIgnore]
+    public int Id { get; init; }
+
     public required string Code { get; init; }
 
     public required string Name { get; init; }

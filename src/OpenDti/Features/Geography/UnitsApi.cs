@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenDti.Domain.Geography;
+using OpenDti.Features.Frameworks;
 using OpenDti.Web;
 
 namespace OpenDti.Features.Geography;
@@ -7,6 +8,9 @@ namespace OpenDti.Features.Geography;
 /// <summary><c>/api/v1/units</c>: reporting units on a date, with their predecessors and successors.</summary>
 internal static class UnitsApi
 {
+    /// <summary>The framework whose indicators a unit shows by default: the Decision 749 targets.</summary>
+    public const string DefaultFramework = "CT749";
+
     public static IServiceCollection AddGeography(this IServiceCollection services) => services.AddScoped<UnitQueries>();
 
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
@@ -18,7 +22,30 @@ internal static class UnitsApi
         group.MapGet("/{code}", GetUnit)
             .WithSummary("One unit with its predecessors and successors / một đơn vị và các đơn vị trước, sau")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{code}/indicators", GetUnitIndicators)
+            .WithSummary("A unit's indicator values by year / giá trị chỉ số của một đơn vị theo năm")
+            .WithDescription("framework: a framework code, default CT749. on: which unit of that code (yyyy-MM-dd). The response's notice says \"dữ liệu minh họa / demo data\" when any value is demo data.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    public static async Task<Results<Ok<UnitIndicatorTable>, ProblemHttpResult, ValidationProblem>> GetUnitIndicators(
+        string code, string? framework, string? on, UnitQueries queries, IndicatorValues indicators, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var found = await GetUnit(code, on, queries, time, cancellationToken);
+        if (found.Result is not Ok<UnitDetail> { Value: { } unit })
+        {
+            return found.Result switch
+            {
+                ValidationProblem invalid => invalid,
+                ProblemHttpResult problem => problem,
+                _ => throw new InvalidOperationException("GetUnit returned an unexpected result."),
+            };
+        }
+
+        var frameworkCode = framework ?? DefaultFramework;
+        var table = await indicators.ForUnitAsync(unit.Id, frameworkCode, cancellationToken);
+        return table is null ? ApiProblems.NotFound($"No framework has the code '{frameworkCode}'.") : TypedResults.Ok(table);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<UnitSummary>>, ValidationProblem>> ListUnits(
