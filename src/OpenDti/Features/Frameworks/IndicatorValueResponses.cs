@@ -12,6 +12,9 @@ public sealed record UnitIndicatorTable
 
     public required IReadOnlyList<string> Years { get; init; }
 
+    /// <summary>The predecessors whose figures were re-expressed on this unit's boundary for the years before it existed; empty when none were.</summary>
+    public required IReadOnlyList<string> ReexpressedFrom { get; init; }
+
     public required IReadOnlyList<UnitIndicatorRow> Indicators { get; init; }
 }
 
@@ -39,4 +42,7 @@ public sealed record IndicatorYearValue
     public double? Value { get; init; }
 
     public bool IsDemo { get; init; }
+
+    /// <summary>True when the value was computed from the predecessors' figures re-expressed on this unit's boundary.</summary>
+    public bool IsReexpressed { get; init; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenDti.Domain.Frameworks;
 using OpenDti.Domain.Frameworks.Expressions;
+using OpenDti.Domain.Geography;
 using OpenDti.Domain.Values;
 using OpenDti.Store;
 
@@ -8,8 +9,11 @@ namespace OpenDti.Features.Frameworks;
 
 /// <summary>
 /// A unit's indicator values per year: each indicator's expression evaluated over the unit's stored
-/// measure values, with the framework version in force for that year. A value is null when a measure
-/// it needs is missing (never a partial result).
+/// measure values, with the framework version in force for that year. For the years before a unit
+/// existed, its predecessors' measure values are re-expressed on its boundary first (counts add up,
+/// scores are averaged with equal weights, measures that cannot combine are left out), so a ratio is
+/// recomputed from its numerator and denominator, never averaged. A value is null when a measure it
+/// needs is missing, never a partial result.
 /// </summary>
 public sealed class IndicatorValues(OpenDtiDbContext db)
 {
@@ -26,46 +30,103 @@ public sealed class IndicatorValues(OpenDtiDbContext db)
             return null;
         }
 
-        var stored = await db.DataValues.AsNoTracking()
-            .Where(v => v.UnitId == unitId)
-            .Join(db.Measures, v => v.MeasureId, m => m.Id, (v, m) => new { m.Code, v.Period, v.Value, v.IsDemo })
+        var measures = await db.Measures.AsNoTracking().ToDictionaryAsync(m => m.Id, cancellationToken);
+        var own = await YearValuesAsync([unitId], measures, cancellationToken);
+        var predecessors = await db.Successions.AsNoTracking()
+            .Where(s => s.SuccessorId == unitId)
+            .Select(s => new { s.PredecessorId, PredecessorCode = s.Predecessor!.Code, s.Predecessor.Name, SuccessorCode = s.Successor!.Code, s.Share, s.EffectiveDate })
             .ToListAsync(cancellationToken);
-        var years = stored.Where(v => v.Period.Type == PeriodType.Year).Select(v => v.Period.Year).Distinct().Order().ToList();
-        var byYear = stored
-            .Where(v => v.Period.Type == PeriodType.Year)
-            .GroupBy(v => v.Period.Year)
-            .ToDictionary(g => g.Key, g => g.ToDictionary(v => v.Code, v => (v.Value, v.IsDemo)));
+        var reexpressed = new Dictionary<int, Dictionary<MeasureCode, MeasureValue>>();
+        if (predecessors.Count > 0)
+        {
+            var links = predecessors.Select(p => new SuccessionLink(p.PredecessorCode, p.SuccessorCode, p.Share)).ToList();
+            var before = await YearValuesAsync(predecessors.Select(p => p.PredecessorId).ToList(), measures, cancellationToken);
+            var firstOwnYear = predecessors.Min(p => p.EffectiveDate).Year;
+            foreach (var (year, values) in before.Where(b => b.Key < firstOwnYear && !own.ContainsKey(b.Key)))
+            {
+                reexpressed[year] = Reexpress(links, values, measures);
+            }
+        }
 
+        var years = own.Keys.Concat(reexpressed.Keys).Where(y => framework.VersionFor(y) is not null).Distinct().Order().ToList();
         var rows = new Dictionary<string, UnitIndicatorRow>(StringComparer.Ordinal);
         foreach (var year in years)
         {
-            var version = framework.VersionFor(year);
-            if (version is null)
-            {
-                continue;
-            }
-
-            var values = byYear[year];
-            foreach (var node in version.Nodes.Where(n => n.Kind == FrameworkNodeKind.Indicator && n.Expression is not null).OrderBy(n => n.Position))
+            var isReexpressed = !own.ContainsKey(year);
+            var values = isReexpressed ? reexpressed[year] : own[year].ToDictionary(v => v.Key, v => v.Value.Values.Single());
+            foreach (var node in framework.VersionFor(year)!.Nodes.Where(n => n.Kind == FrameworkNodeKind.Indicator && n.Expression is not null).OrderBy(n => n.Position))
             {
                 var expression = IndicatorExpression.Parse(node.Expression!).Expression;
                 var value = expression?.Evaluate(code => values.TryGetValue(code, out var found) ? found.Value : null);
                 var isDemo = expression?.Names.Any(code => values.TryGetValue(code, out var found) && found.IsDemo) ?? false;
-                var row = rows.TryGetValue(node.Code.Value, out var existing)
-                    ? existing
-                    : rows[node.Code.Value] = new UnitIndicatorRow { Code = node.Code.Value, Name = node.Name, NameEn = node.NameEn, UnitOfMeasure = node.UnitOfMeasure, Direction = node.Direction, Values = [] };
-                row.Values.Add(new IndicatorYearValue { Period = Period.OfYear(year).ToString(), Value = value, IsDemo = isDemo });
+                if (!rows.TryGetValue(node.Code.Value, out var row))
+                {
+                    row = rows[node.Code.Value] = new UnitIndicatorRow
+                    {
+                        Code = node.Code.Value,
+                        Name = node.Name,
+                        NameEn = node.NameEn,
+                        UnitOfMeasure = node.UnitOfMeasure,
+                        Direction = node.Direction,
+                        Values = [],
+                    };
+                }
+
+                row.Values.Add(new IndicatorYearValue { Period = Period.OfYear(year).ToString(), Value = value, IsDemo = isDemo, IsReexpressed = isReexpressed });
             }
         }
 
-        var anyDemo = rows.Values.Any(r => r.Values.Any(v => v.IsDemo));
         return new UnitIndicatorTable
         {
             Framework = framework.Code,
             FrameworkName = framework.Name,
-            Notice = anyDemo ? DemoNotice : null,
-            Years = years.Where(y => framework.VersionFor(y) is not null).Select(y => Period.OfYear(y).ToString()).ToList(),
+            Notice = rows.Values.Any(r => r.Values.Any(v => v.IsDemo)) ? DemoNotice : null,
+            Years = years.Select(y => Period.OfYear(y).ToString()).ToList(),
+            ReexpressedFrom = reexpressed.Count == 0 ? [] : predecessors.Select(p => p.Name).Order(Domain.Text.VietnameseText.Comparer).ToList(),
             Indicators = rows.Values.ToList(),
         };
     }
+
+    private static Dictionary<MeasureCode, MeasureValue> Reexpress(
+        IReadOnlyList<SuccessionLink> links, Dictionary<MeasureCode, Dictionary<UnitCode, MeasureValue>> values, Dictionary<int, Measure> measures)
+    {
+        var aggregationOf = measures.Values.ToDictionary(m => m.Code, m => m.Aggregation);
+        var result = new Dictionary<MeasureCode, MeasureValue>();
+        foreach (var (measure, byUnit) in values)
+        {
+            var inputs = byUnit.ToDictionary(v => v.Key, v => v.Value.Value);
+            var combined = aggregationOf[measure] switch
+            {
+                MeasureAggregation.Sum => BoundaryReexpression.Counts(links, inputs),
+                MeasureAggregation.WeightedMean => BoundaryReexpression.Scores(links, inputs, ScoreWeighting.Equal),
+                _ => null,
+            };
+            if (combined?.Values.SingleOrDefault()?.Value is { } value)
+            {
+                result[measure] = new MeasureValue(value, byUnit.Values.Any(v => v.IsDemo));
+            }
+        }
+
+        return result;
+    }
+
+    // year → measure → unit → value
+    private async Task<Dictionary<int, Dictionary<MeasureCode, Dictionary<UnitCode, MeasureValue>>>> YearValuesAsync(
+        IReadOnlyList<int> unitIds, Dictionary<int, Measure> measures, CancellationToken cancellationToken)
+    {
+        var stored = await db.DataValues.AsNoTracking()
+            .Where(v => unitIds.Contains(v.UnitId))
+            .Join(db.Units, v => v.UnitId, u => u.Id, (v, u) => new { u.Code, v.MeasureId, v.Period, v.Value, v.IsDemo })
+            .ToListAsync(cancellationToken);
+        return stored
+            .Where(v => v.Period.Type == PeriodType.Year)
+            .GroupBy(v => v.Period.Year)
+            .ToDictionary(
+                year => year.Key,
+                year => year.GroupBy(v => measures[v.MeasureId].Code).ToDictionary(
+                    measure => measure.Key,
+                    measure => measure.ToDictionary(v => v.Code, v => new MeasureValue(v.Value, v.IsDemo))));
+    }
+
+    private readonly record struct MeasureValue(double Value, bool IsDemo);
 }
