@@ -24,8 +24,11 @@ public sealed class Framework
     /// <summary>The English name.</summary>
     public string? NameEn { get; set; }
 
-    /// <summary>What the framework measures, who publishes it, and what is not yet known of it.</summary>
+    /// <summary>In Vietnamese: what the framework measures, who publishes it, and what is not yet known of it.</summary>
     public string? Description { get; set; }
+
+    /// <summary>The same as <see cref="Description"/>, in English.</summary>
+    public string? DescriptionEn { get; set; }
 
     /// <summary>The versions, when loaded.</summary>
     public List<FrameworkVersion> Versions { get; } = [];

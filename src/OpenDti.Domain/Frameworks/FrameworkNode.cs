@@ -54,6 +54,9 @@ public sealed class FrameworkNode
     /// <summary>The high goalpost (the value that scores full marks), if set.</summary>
     public double? GoalpostHigh { get; set; }
 
-    /// <summary>What the node measures and where its definition comes from.</summary>
+    /// <summary>In Vietnamese: what the node measures and where its definition comes from.</summary>
     public string? Description { get; set; }
+
+    /// <summary>The same as <see cref="Description"/>, in English.</summary>
+    public string? DescriptionEn { get; set; }
 }

@@ -24,8 +24,11 @@ public sealed class FrameworkVersion
     /// <summary>The act that issued it, e.g. "Quyết định 922/QĐ-BTTTT ngày 20/5/2022".</summary>
     public string? LegalBasis { get; init; }
 
-    /// <summary>What this version contains and what of it is not yet known (e.g. official points).</summary>
+    /// <summary>In Vietnamese: what this version contains and what of it is not yet known (e.g. official points).</summary>
     public string? Description { get; init; }
+
+    /// <summary>The same as <see cref="Description"/>, in English.</summary>
+    public string? DescriptionEn { get; init; }
 
     /// <summary>The nodes of the tree, when loaded (flat; <see cref="FrameworkNode.ParentId"/> links them).</summary>
     public List<FrameworkNode> Nodes { get; } = [];

@@ -30,6 +30,9 @@ public sealed class Measure
     /// <summary>How values combine across units.</summary>
     public MeasureAggregation Aggregation { get; set; }
 
-    /// <summary>What the measure counts and where it comes from.</summary>
+    /// <summary>In Vietnamese: what the measure counts and where it comes from.</summary>
     public string? Description { get; set; }
+
+    /// <summary>The same as <see cref="Description"/>, in English.</summary>
+    public string? DescriptionEn { get; set; }
 }

@@ -15,6 +15,7 @@ internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
         builder.Property(m => m.UnitOfMeasure).HasMaxLength(40);
         builder.Property(m => m.Aggregation).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Description).HasMaxLength(2000);
+        builder.Property(m => m.DescriptionEn).HasMaxLength(2000);
     }
 }
 
@@ -28,6 +29,7 @@ internal sealed class FrameworkEntityConfiguration : IEntityTypeConfiguration<Fr
         builder.Property(f => f.Name).HasMaxLength(300);
         builder.Property(f => f.NameEn).HasMaxLength(300);
         builder.Property(f => f.Description).HasMaxLength(4000);
+        builder.Property(f => f.DescriptionEn).HasMaxLength(4000);
         builder.HasMany(f => f.Versions).WithOne(v => v.Framework).HasForeignKey(v => v.FrameworkId);
     }
 }
@@ -41,6 +43,7 @@ internal sealed class FrameworkVersionConfiguration : IEntityTypeConfiguration<F
         builder.Property(v => v.Version).HasMaxLength(32);
         builder.Property(v => v.LegalBasis).HasMaxLength(400);
         builder.Property(v => v.Description).HasMaxLength(4000);
+        builder.Property(v => v.DescriptionEn).HasMaxLength(4000);
         builder.HasMany(v => v.Nodes).WithOne().HasForeignKey(n => n.FrameworkVersionId);
     }
 }
@@ -57,6 +60,7 @@ internal sealed class FrameworkNodeConfiguration : IEntityTypeConfiguration<Fram
         builder.Property(n => n.Expression).HasMaxLength(2000);
         builder.Property(n => n.UnitOfMeasure).HasMaxLength(40);
         builder.Property(n => n.Description).HasMaxLength(4000);
+        builder.Property(n => n.DescriptionEn).HasMaxLength(4000);
         builder.HasOne(n => n.Parent).WithMany().HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

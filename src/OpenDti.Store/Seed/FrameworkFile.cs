@@ -21,7 +21,7 @@ public static class FrameworkFile
 
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
-    /// <summary>Reads a framework file: <c>{ "code", "name", "nameEn", "description", "versions": [ { …, "nodes": [ … ] } ] }</c>.</summary>
+    /// <summary>Reads a framework file: <c>{ "code", "name", "nameEn", "description", "descriptionEn", "versions": [ { …, "nodes": [ … ] } ] }</c>.</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="sourceName">The file name, for problems.</param>
     public static FileReadResult<FrameworkDefinition> ReadFramework(string json, string sourceName) =>
@@ -31,7 +31,7 @@ public static class FrameworkFile
     public static FileReadResult<FrameworkDefinition> ReadFramework(Stream utf8Json, string sourceName) =>
         ReadText(utf8Json, sourceName) is { } text ? ReadFramework(text, sourceName) : FileReadResult<FrameworkDefinition>.Failure(NotUtf8(sourceName));
 
-    /// <summary>Reads a measure catalogue: <c>{ "measures": [ { "code", "name", "nameEn", "unitOfMeasure", "aggregation", "description" } ] }</c>.</summary>
+    /// <summary>Reads a measure catalogue: <c>{ "measures": [ { "code", "name", "nameEn", "unitOfMeasure", "aggregation", "description", "descriptionEn" } ] }</c>.</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="sourceName">The file name, for problems.</param>
     public static FileReadResult<IReadOnlyList<MeasureDefinition>> ReadMeasures(string json, string sourceName)

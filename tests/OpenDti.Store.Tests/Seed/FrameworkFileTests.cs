@@ -50,6 +50,49 @@ public sealed class FrameworkFileTests
     }
 
     [Fact]
+    public void DescriptionEn_IsReadBesideTheVietnameseDescription()
+    {
+        var decomposed = "Nhận thức số".Normalize(NormalizationForm.FormD);
+        var json = $$"""
+            {
+              "code": "DTI_PROVINCE",
+              "name": "Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh",
+              "description": "Bộ chỉ số xếp hạng các tỉnh.",
+              "descriptionEn": " The index that ranks the provinces. ",
+              "versions": [
+                {
+                  "version": "2022",
+                  "firstYear": 2022,
+                  "description": "Chỉ gồm cấu trúc đã biết.",
+                  "descriptionEn": "Only the known structure.",
+                  "nodes": [
+                    {
+                      "code": "AWARENESS",
+                      "kind": "pillar",
+                      "name": "Nhận thức số",
+                      "description": "Chỉ số chính Nhận thức số.",
+                      "descriptionEn": "Main index \"{{decomposed}}\".",
+                    },
+                  ],
+                },
+              ],
+            }
+            """;
+
+        var result = FrameworkFile.ReadFramework(json, "dti-province.json");
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        var version = result.Value.Versions[0];
+        var node = version.Nodes[0];
+        Assert.Equal(
+            ("The index that ranks the provinces.", "Only the known structure.", "Main index \"Nhận thức số\"."), // trimmed, NFC
+            (result.Value.DescriptionEn, version.DescriptionEn, node.DescriptionEn));
+        Assert.Equal(
+            ("Bộ chỉ số xếp hạng các tỉnh.", "Chỉ gồm cấu trúc đã biết.", "Chỉ số chính Nhận thức số."),
+            (result.Value.Description, version.Description, node.Description));
+    }
+
+    [Fact]
     public void MissingComma_GivesAProblemWithLineAndPosition()
     {
         const string json = """
@@ -162,5 +205,27 @@ public sealed class FrameworkFileTests
         Assert.True(result.Succeeded, string.Join("; ", result.Problems));
         var measure = Assert.Single(result.Value);
         Assert.Equal(("DTI_AWARENESS_SCORE", MeasureAggregation.WeightedMean), (measure.Code, measure.Aggregation));
+    }
+
+    [Fact]
+    public void MeasureCatalogue_ReadsDescriptionEn()
+    {
+        const string json = """
+            { "measures": [
+              {
+                "code": "GRDP", "name": "Tổng sản phẩm trên địa bàn (GRDP)", "unitOfMeasure": "tỷ đồng", "aggregation": "sum",
+                "description": "Tổng sản phẩm trên địa bàn của đơn vị trong năm.",
+                "descriptionEn": "Gross regional domestic product of the unit for the year."
+              }
+            ] }
+            """;
+
+        var result = FrameworkFile.ReadMeasures(json, "measures.json");
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        var measure = Assert.Single(result.Value);
+        Assert.Equal(
+            ("Tổng sản phẩm trên địa bàn của đơn vị trong năm.", "Gross regional domestic product of the unit for the year."),
+            (measure.Description, measure.DescriptionEn));
     }
 }

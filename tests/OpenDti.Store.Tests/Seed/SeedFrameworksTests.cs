@@ -83,7 +83,8 @@ public sealed class SeedFrameworksTests
 
         Assert.Equal(8, read.Count);
         Assert.All(read, m => Assert.Equal(("điểm", MeasureAggregation.WeightedMean), (m.UnitOfMeasure, m.Aggregation)));
-        Assert.All(read, m => Assert.Contains("Published score of the main index", m.Description, StringComparison.Ordinal));
+        Assert.All(read, m => Assert.Contains("Điểm đã công bố của chỉ số chính", m.Description, StringComparison.Ordinal));
+        Assert.All(read, m => Assert.Contains("Published score of the main index", m.DescriptionEn, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -99,12 +100,42 @@ public sealed class SeedFrameworksTests
     }
 
     [Fact]
-    public void DtiProvince_SaysWhatIsNotKnown()
+    public void DtiProvince_SaysWhatIsNotKnown_InBothLanguages()
     {
-        var description = Framework("DTI_PROVINCE").Versions.Single().Definition.Description;
+        var version = Framework("DTI_PROVINCE").Versions.Single().Definition;
 
-        Assert.Contains("47 component indicators and the official points are not in our sources yet", description, StringComparison.Ordinal);
-        Assert.Contains("Quyết định 405/QĐ-BKHCN", description, StringComparison.Ordinal);
+        Assert.Contains("47 chỉ số thành phần và điểm chính thức chưa có", version.Description, StringComparison.Ordinal);
+        Assert.Contains("98 chỉ số thành phần", version.Description, StringComparison.Ordinal);
+        Assert.Contains("Quyết định 405/QĐ-BKHCN", version.Description, StringComparison.Ordinal);
+        Assert.Contains("47 component indicators and the official points are not in our sources yet", version.DescriptionEn, StringComparison.Ordinal);
+        Assert.Contains("98 component indicators", version.DescriptionEn, StringComparison.Ordinal);
+        Assert.Contains("Quyết định 405/QĐ-BKHCN", version.DescriptionEn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SeededDescriptions_AreVietnameseWithTheEnglishBeside()
+    {
+        var seed = SeedFrameworks.Load();
+        var frameworks = seed.CreateFrameworks();
+        var versions = frameworks.SelectMany(f => f.Versions.Select(v => (Framework: f, Version: v))).ToList();
+        IEnumerable<(string Label, string? Description, string? DescriptionEn)> texts =
+        [
+            .. seed.CreateMeasures().Select(m => ($"measure {m.Code.Value}", m.Description, m.DescriptionEn)),
+            .. frameworks.Select(f => ($"framework {f.Code}", f.Description, f.DescriptionEn)),
+            .. versions.Select(x => ($"framework {x.Framework.Code} {x.Version.Version}", x.Version.Description, x.Version.DescriptionEn)),
+            .. versions.SelectMany(x => x.Version.Nodes.Select(n => ($"framework {x.Framework.Code} {x.Version.Version} node {n.Code.Value}", n.Description, n.DescriptionEn))),
+        ];
+
+        var bilingual = texts.Where(t => t.DescriptionEn is not null).ToList();
+        var wrong = bilingual
+            .Where(t => t.Description is not { } vietnamese
+                || !vietnamese.IsNormalized(NormalizationForm.FormC)
+                || !vietnamese.Any(IsVietnameseLetter)
+                || vietnamese == t.DescriptionEn)
+            .Select(t => t.Label);
+
+        Assert.Equal(52, bilingual.Count); // 21 measures, 2 frameworks, 2 versions, 27 nodes
+        Assert.Empty(wrong);
     }
 
     [Theory]
@@ -130,6 +161,10 @@ public sealed class SeedFrameworksTests
         var awareness = dti.Nodes.Single(n => n.Code.Value == "AWARENESS_SCORE");
         Assert.Equal(("AWARENESS", "FOUNDATION"), (awareness.Parent!.Code.Value, awareness.Parent.Parent!.Code.Value));
     }
+
+    /// <summary>A letter that marks Vietnamese text: ă â đ ê ô ơ ư, or one of the Latin Extended Additional block (U+1E00–U+1EFF), which holds most letters with a tone mark (ạ, ả, ế, ộ, …).</summary>
+    private static bool IsVietnameseLetter(char c) =>
+        c is (>= '\u1E00' and <= '\u1EFF') or 'ă' or 'â' or 'đ' or 'ê' or 'ô' or 'ơ' or 'ư' or 'Ă' or 'Â' or 'Đ' or 'Ê' or 'Ô' or 'Ơ' or 'Ư';
 
     private static CheckedFramework Framework(string code) =>
         SeedFrameworks.Load().Frameworks.Single(f => f.Definition.Code == code);

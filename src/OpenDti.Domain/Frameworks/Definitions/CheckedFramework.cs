@@ -28,6 +28,7 @@ public sealed class CheckedFramework
             Name = Definition.Name,
             NameEn = Definition.NameEn,
             Description = Definition.Description,
+            DescriptionEn = Definition.DescriptionEn,
         };
         foreach (var definition in Versions.Select(v => v.Definition))
         {
@@ -39,6 +40,7 @@ public sealed class CheckedFramework
                 LastYear = definition.LastYear,
                 LegalBasis = definition.LegalBasis,
                 Description = definition.Description,
+                DescriptionEn = definition.DescriptionEn,
             };
             AddNodes(version, definition.Nodes, null);
             framework.Versions.Add(version);
@@ -67,6 +69,7 @@ public sealed class CheckedFramework
                 GoalpostLow = definition.GoalpostLow,
                 GoalpostHigh = definition.GoalpostHigh,
                 Description = definition.Description,
+                DescriptionEn = definition.DescriptionEn,
             };
             version.Nodes.Add(node);
             AddNodes(version, definition.Children, node);

@@ -18,8 +18,11 @@ public sealed record FrameworkDefinition
     /// <summary>The English name.</summary>
     public string? NameEn { get; init => field = MeasureDefinition.NormalizeOptional(value); }
 
-    /// <summary>What the framework measures, who publishes it, and what is not yet known of it.</summary>
+    /// <summary>In Vietnamese: what the framework measures, who publishes it, and what is not yet known of it.</summary>
     public string? Description { get; init => field = MeasureDefinition.NormalizeOptional(value); }
+
+    /// <summary>The same as <see cref="Description"/>, in English.</summary>
+    public string? DescriptionEn { get; init => field = MeasureDefinition.NormalizeOptional(value); }
 
     /// <summary>The versions, each with its tree.</summary>
     public IReadOnlyList<FrameworkVersionDefinition> Versions { get; init; } = [];

@@ -38,8 +38,11 @@ public sealed record FrameworkNodeDefinition
     /// <summary>The value that scores full marks, if set.</summary>
     public double? GoalpostHigh { get; init; }
 
-    /// <summary>What the node measures and where its definition comes from.</summary>
+    /// <summary>In Vietnamese: what the node measures and where its definition comes from.</summary>
     public string? Description { get; init => field = MeasureDefinition.NormalizeOptional(value); }
+
+    /// <summary>The same as <see cref="Description"/>, in English.</summary>
+    public string? DescriptionEn { get; init => field = MeasureDefinition.NormalizeOptional(value); }
 
     /// <summary>The nodes below: groups or indicators under a pillar, indicators under a group, none under an indicator.</summary>
     public IReadOnlyList<FrameworkNodeDefinition> Children { get; init; } = [];

@@ -15,8 +15,11 @@ public sealed record FrameworkVersionDefinition
     /// <summary>The act that issued it.</summary>
     public string? LegalBasis { get; init => field = MeasureDefinition.NormalizeOptional(value); }
 
-    /// <summary>What this version contains and what of it is not yet known.</summary>
+    /// <summary>In Vietnamese: what this version contains and what of it is not yet known.</summary>
     public string? Description { get; init => field = MeasureDefinition.NormalizeOptional(value); }
+
+    /// <summary>The same as <see cref="Description"/>, in English.</summary>
+    public string? DescriptionEn { get; init => field = MeasureDefinition.NormalizeOptional(value); }
 
     /// <summary>The pillars, each with its groups and indicators.</summary>
     public IReadOnlyList<FrameworkNodeDefinition> Nodes { get; init; } = [];

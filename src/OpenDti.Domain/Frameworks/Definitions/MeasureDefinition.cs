@@ -23,8 +23,11 @@ public sealed record MeasureDefinition
     /// <summary>How values combine across units.</summary>
     public required MeasureAggregation Aggregation { get; init; }
 
-    /// <summary>What the measure counts and where it comes from.</summary>
+    /// <summary>In Vietnamese: what the measure counts and where it comes from.</summary>
     public string? Description { get; init => field = NormalizeOptional(value); }
+
+    /// <summary>The same as <see cref="Description"/>, in English.</summary>
+    public string? DescriptionEn { get; init => field = NormalizeOptional(value); }
 
     /// <summary>The entity for the store (its <see cref="Measure.Id"/> is assigned there).</summary>
     /// <exception cref="ArgumentException">When <see cref="Code"/> is not a valid code: check the catalogue first.</exception>
@@ -36,6 +39,7 @@ public sealed record MeasureDefinition
         UnitOfMeasure = UnitOfMeasure,
         Aggregation = Aggregation,
         Description = Description,
+        DescriptionEn = DescriptionEn,
     };
 
     internal static string? NormalizeOptional(string? text) => text is null ? null : VietnameseText.Normalize(text);
