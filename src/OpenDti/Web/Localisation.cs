@@ -51,6 +51,10 @@ internal static class Localisation
 
     /// <summary>True when the current request is served in English.</summary>
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>The English text when the request is in English and one exists; otherwise the Vietnamese.</summary>
+    public static string? Pick(string? vietnamese, string? english) =>
+        IsEnglish && !string.IsNullOrEmpty(english) ? english : vietnamese;
 }
 
 /// <summary>Localised UI strings for pages and endpoints.</summary>

@@ -20,6 +20,7 @@ public sealed partial class FrameworkQueries(OpenDtiDbContext db)
             Name = f.Name,
             NameEn = f.NameEn,
             Description = f.Description,
+            DescriptionEn = f.DescriptionEn,
             Versions = f.Versions.OrderBy(v => v.FirstYear).Select(FrameworkVersionSummary.From).ToList(),
         }).ToList();
     }
@@ -57,6 +58,7 @@ public sealed partial class FrameworkQueries(OpenDtiDbContext db)
             Name = framework.Name,
             NameEn = framework.NameEn,
             Description = framework.Description,
+            DescriptionEn = framework.DescriptionEn,
             Version = FrameworkVersionSummary.From(chosen),
             AllVersions = framework.Versions.OrderBy(v => v.FirstYear).Select(v => v.Version).ToList(),
             Pillars = ChildrenOf(null, nodes),
@@ -81,6 +83,7 @@ public sealed partial class FrameworkQueries(OpenDtiDbContext db)
                 GoalpostLow = n.GoalpostLow,
                 GoalpostHigh = n.GoalpostHigh,
                 Description = n.Description,
+                DescriptionEn = n.DescriptionEn,
                 Children = ChildrenOf(n.Id, nodes),
             })
             .ToList();

@@ -13,6 +13,8 @@ public sealed record FrameworkSummary
 
     public string? Description { get; init; }
 
+    public string? DescriptionEn { get; init; }
+
     public required IReadOnlyList<FrameworkVersionSummary> Versions { get; init; }
 }
 
@@ -29,6 +31,8 @@ public sealed record FrameworkVersionSummary
 
     public string? Description { get; init; }
 
+    public string? DescriptionEn { get; init; }
+
     internal static FrameworkVersionSummary From(FrameworkVersion version) => new()
     {
         Version = version.Version,
@@ -36,6 +40,7 @@ public sealed record FrameworkVersionSummary
         LastYear = version.LastYear,
         LegalBasis = version.LegalBasis,
         Description = version.Description,
+        DescriptionEn = version.DescriptionEn,
     };
 }
 
@@ -49,6 +54,8 @@ public sealed record FrameworkTree
     public string? NameEn { get; init; }
 
     public string? Description { get; init; }
+
+    public string? DescriptionEn { get; init; }
 
     public required FrameworkVersionSummary Version { get; init; }
 
@@ -88,6 +95,8 @@ public sealed record FrameworkNodeTree
 
     public string? Description { get; init; }
 
+    public string? DescriptionEn { get; init; }
+
     public required IReadOnlyList<FrameworkNodeTree> Children { get; init; }
 }
 
@@ -107,6 +116,8 @@ public sealed record MeasureSummary
 
     public string? Description { get; init; }
 
+    public string? DescriptionEn { get; init; }
+
     internal static MeasureSummary From(Measure measure) => new()
     {
         Code = measure.Code.Value,
@@ -115,5 +126,6 @@ public sealed record MeasureSummary
         UnitOfMeasure = measure.UnitOfMeasure,
         Aggregation = measure.Aggregation.ToString().ToLowerInvariant(),
         Description = measure.Description,
+        DescriptionEn = measure.DescriptionEn,
     };
 }

@@ -97,6 +97,10 @@ namespace OpenDti.Store.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -128,6 +132,10 @@ namespace OpenDti.Store.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("DescriptionEn")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
@@ -196,6 +204,10 @@ namespace OpenDti.Store.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int>("FirstYear")
                         .HasColumnType("integer");
 
@@ -241,6 +253,10 @@ namespace OpenDti.Store.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DescriptionEn")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
