@@ -6,7 +6,7 @@ namespace OpenDti.Web.Tests.Features.Frameworks;
 /// <summary>
 /// <c>/api/v1/frameworks</c>. The tests with the trait <c>Needs=FrameworkSeed</c> hold once the
 /// frameworks CT749 and DTI_PROVINCE are seeded; run only them with
-/// <c>dotnet test --project tests/OpenDti.Web.Tests -- --filter-trait "Needs=FrameworkSeed"</c>.
+/// <c>dotnet test --project tests/OpenDti.Web.Tests --filter-trait "Needs=FrameworkSeed"</c>; leave them out with <c>--filter-not-trait "Needs=FrameworkSeed"</c>.
 /// </summary>
 public sealed class FrameworksApiTests(OpenDtiApp app) : IClassFixture<OpenDtiApp>
 {
