@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
@@ -43,11 +44,19 @@ internal static class Localisation
                 new CookieOptions { Expires = DateTimeOffset.MaxValue, IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
 
             // Only local paths: the switch must not become an open redirect.
-            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-                ? returnUrl
-                : "/";
+            var target = IsLocalPath(returnUrl) ? returnUrl : "/";
             return TypedResults.LocalRedirect(target);
         }).ExcludeFromDescription();
+
+    /// <summary>
+    /// A path on this site, by the rule LocalRedirect enforces: "/" not followed by "/" or "\" (browsers
+    /// read "/\host" as "//host"), without control characters. Anything else would make LocalRedirect throw.
+    /// </summary>
+    private static bool IsLocalPath([NotNullWhen(true)] string? url) =>
+        !string.IsNullOrEmpty(url)
+        && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 
     /// <summary>True when the current request is served in English.</summary>
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+
+namespace OpenDti.Browser.Tests;
+
+/// <summary>
+/// One test, one browser context with tracing on. Whatever the outcome, the final page is saved as
+/// artifacts/browser/&lt;Class&gt;.&lt;Test&gt;.png and the trace as .zip (open it with the Playwright trace viewer).
+/// </summary>
+public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
+{
+    private IBrowserContext? _context;
+
+    protected IPage Page { get; private set; } = null!;
+
+    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            Locale = "vi-VN",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        await _context.Tracing.StartAsync(new TracingStartOptions
+        {
+            Title = ArtifactName,
+            Screenshots = true,
+            Snapshots = true,
+        });
+        Page = await _context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is null)
+        {
+            return;
+        }
+
+        var basePath = Path.Combine(BrowserApp.ArtifactsDirectory, ArtifactName);
+        try
+        {
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = basePath + ".png", FullPage = true });
+        }
+        finally
+        {
+            await _context.Tracing.StopAsync(new TracingStopOptions { Path = basePath + ".zip" });
+            await _context.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private static string ArtifactName
+    {
+        get
+        {
+            var test = TestContext.Current.TestMethod;
+            var name = test is null ? "unknown" : $"{test.TestClass.TestClassSimpleName}.{test.MethodName}";
+            return string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_'));
+        }
+    }
+}
