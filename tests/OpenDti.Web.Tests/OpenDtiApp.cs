@@ -20,13 +20,17 @@ public class OpenDtiApp : WebApplicationFactory<Program>
     {
     }
 
-    protected OpenDtiApp(DateOnly today)
+    protected OpenDtiApp(DateOnly today, bool withDemo = false)
     {
         Today = today;
+        WithDemo = withDemo;
 
         // 10:00 in Hà Nội (UTC+7) on the pinned day.
         Time = new FakeTimeProvider(new DateTimeOffset(today, new TimeOnly(3, 0), TimeSpan.Zero));
     }
+
+    /// <summary>True when the store is seeded with the demo data set.</summary>
+    public bool WithDemo { get; }
 
     /// <summary>The date the app takes as today.</summary>
     public DateOnly Today { get; }
@@ -48,7 +52,7 @@ public class OpenDtiApp : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
         builder.UseSetting("Store:ConnectionString", _store.ConnectionString);
-        builder.UseSetting("Store:Demo", "false");
+        builder.UseSetting("Store:Demo", WithDemo ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services =>
         {
