@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: format check, build, then all test projects against SQLite and a throw-away
 # PostgreSQL started here on a free loopback port. Arguments go to `dotnet test`, e.g.
-#   ./test.sh --filter "FullyQualifiedName~Store"
-#   ./test.sh --filter "FullyQualifiedName~OnPostgres"
+#   ./test.sh --filter-class "*UnitsApiTests"
+#   ./test.sh --filter-class "*+OnPostgres"
 # As root on Debian it installs what is missing (PostgreSQL, Chromium, a font with Vietnamese glyphs).
 set -euo pipefail
 

@@ -16,6 +16,10 @@ internal sealed class ReportingUnitConfiguration : IEntityTypeConfiguration<Repo
 
         // A code names one unit at a time; the same code can return after a reorganisation.
         builder.HasIndex(u => new { u.Code, u.ValidFrom }).IsUnique();
+
+        // Both providers treat NULLs as distinct in a unique index, so "since before our records"
+        // (no ValidFrom) needs its own: one open-start unit per code.
+        builder.HasIndex(u => u.Code, "IX_units_Code_open_start").IsUnique().HasFilter("\"ValidFrom\" IS NULL");
         builder.HasIndex(u => new { u.Level, u.ValidFrom, u.ValidTo });
     }
 }

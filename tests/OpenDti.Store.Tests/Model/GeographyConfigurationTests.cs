@@ -58,6 +58,16 @@ public abstract class GeographyConfigurationTests(StoreProvider provider) : Stor
         await Assert.ThrowsAsync<DbUpdateException>(() => Db.SaveChangesAsync(CancellationToken));
     }
 
+    [Fact]
+    public async Task SecondUnitWithTheSameCodeAndNoStart_IsRefused()
+    {
+        // The old Hà Giang has no ValidFrom ("since before our records"); NULLs are distinct in the
+        // (code, valid from) index, so a filtered index must catch this.
+        Db.Units.Add(new ReportingUnit { Code = new UnitCode("02"), Name = "Tỉnh Hà Giang", Level = UnitLevel.Province, ValidTo = new DateOnly(2020, 1, 1) });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => Db.SaveChangesAsync(CancellationToken));
+    }
+
     public sealed class OnSqlite() : GeographyConfigurationTests(StoreProvider.Sqlite);
 
     public sealed class OnPostgres() : GeographyConfigurationTests(StoreProvider.Postgres);

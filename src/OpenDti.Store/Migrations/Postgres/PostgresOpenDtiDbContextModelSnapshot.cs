@@ -327,6 +327,10 @@ namespace OpenDti.Store.Migrations.Postgres
 
                     b.HasIndex("Level", "ValidFrom", "ValidTo");
 
+                    b.HasIndex(new[] { "Code" }, "IX_units_Code_open_start")
+                        .IsUnique()
+                        .HasFilter("\"ValidFrom\" IS NULL");
+
                     b.ToTable("units", (string)null);
                 });
 
