@@ -63,5 +63,6 @@ public sealed class IndexTable
     }
 
     internal static IndexTable From(ImmutableArray<string> units, IReadOnlyList<string> codes, IReadOnlyList<double[]> columns) =>
-        new(units, [.. codes], [.. columns.Select(c => ImmutableArray.Create(c))]);
+        // the pipeline hands over arrays it never touches again, so they are wrapped, not copied
+        new(units, [.. codes], [.. columns.Select(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray)]);
 }

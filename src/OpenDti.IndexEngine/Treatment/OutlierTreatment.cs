@@ -10,8 +10,12 @@ internal static class OutlierTreatment
     /// Fails when |G1| ≥ skew threshold and G2 ≥ kurtosis threshold; passes otherwise, including when the statistics
     /// are undefined (fewer than 4 values) — the negation of COINr <c>check_SkewKurt</c>'s pass rule.
     /// </summary>
-    public static bool Fails(ReadOnlySpan<double> values, TreatmentOptions options) =>
-        Math.Abs(Moments.Skewness(values)) >= options.SkewThreshold && Moments.Kurtosis(values) >= options.KurtosisThreshold;
+    public static bool Fails(ReadOnlySpan<double> values, TreatmentOptions options)
+    {
+        // skewness first: most columns pass on it, and kurtosis is then not needed
+        var skew = Moments.Skewness(values);
+        return Math.Abs(skew) >= options.SkewThreshold && Moments.Kurtosis(values) >= options.KurtosisThreshold;
+    }
 
     /// <summary>
     /// Treats a copy of <paramref name="values"/>. Each round, while the column fails and fewer than
