@@ -85,7 +85,7 @@ internal static class MetadataChecks
             {
                 if (p == i || ++steps > nodes.Length)
                 {
-                    problems.Add(Problem(i, "Parent", $"a tree; following the parents of '{nodes[i].Code}' leads back to it (a cycle)"));
+                    problems.Add(Problem(i, "Parent", $"a tree; following the parents of '{nodes[i].Code}' never reaches the index (a cycle)"));
                     break;
                 }
             }
