@@ -5,7 +5,9 @@ internal static class Ranks
 {
     /// <summary>
     /// Competition ranks, highest value first, ties sharing the best rank (1, 2, 2, 4), as R
-    /// <c>rank(-x, ties.method = "min", na.last = "keep")</c>; 0 marks a missing value.
+    /// <c>rank(-x, ties.method = "min", na.last = "keep")</c>; 0 marks a missing value. Scores closer than
+    /// 1e-9 · max(1, |x|) are ties, so that rounding noise (49.999999999999993 against 50) does not split them:
+    /// rankᵢ = 1 + #{j : xⱼ &gt; xᵢ + 1e-9 · max(1, |xᵢ|)}.
     /// </summary>
     public static void Descending(ReadOnlySpan<double> values, Span<int> ranks)
     {
@@ -17,10 +19,11 @@ internal static class Ranks
                 continue;
             }
 
+            var threshold = Threshold(values[i]);
             var better = 1;
             for (var j = 0; j < values.Length; j++)
             {
-                if (values[j] > values[i])
+                if (values[j] > threshold)
                 {
                     better++;
                 }
@@ -35,12 +38,20 @@ internal static class Ranks
     {
         var values = span.ToArray();
         var ranks = new int[values.Length];
-        var order = Enumerable.Range(0, values.Length).Where(i => !double.IsNaN(values[i])).ToArray();
-        var keys = order.Select(i => -values[i]).ToArray();
-        Array.Sort(keys, order);
-        for (var k = 0; k < order.Length; k++)
+        var sorted = values.Where(v => !double.IsNaN(v)).ToArray();
+        Array.Sort(sorted);
+        for (var i = 0; i < values.Length; i++)
         {
-            ranks[order[k]] = k > 0 && keys[k] == keys[k - 1] ? ranks[order[k - 1]] : k + 1;
+            if (double.IsNaN(values[i]))
+            {
+                continue;
+            }
+
+            // values above the threshold are those after the last index ≤ threshold in ascending order
+            var threshold = Threshold(values[i]);
+            var at = Array.BinarySearch(sorted, threshold);
+            var firstAbove = at >= 0 ? LastEqual(sorted, at) + 1 : ~at;
+            ranks[i] = 1 + (sorted.Length - firstAbove);
         }
 
         return ranks;
@@ -88,5 +99,17 @@ internal static class Ranks
         }
 
         return result;
+    }
+
+    private static double Threshold(double x) => x + (1e-9 * Math.Max(1, Math.Abs(x)));
+
+    private static int LastEqual(double[] sorted, int at)
+    {
+        while (at + 1 < sorted.Length && sorted[at + 1] == sorted[at])
+        {
+            at++;
+        }
+
+        return at;
     }
 }

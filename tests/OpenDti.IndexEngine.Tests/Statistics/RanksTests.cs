@@ -15,6 +15,17 @@ public sealed class RanksTests
     }
 
     [Fact]
+    public void RoundingNoise_IsATie()
+    {
+        var ranks = new int[3];
+
+        Ranks.Descending([50, 49.99999999999999, 75], ranks);
+
+        Assert.Equal([2, 2, 1], ranks);
+        Assert.Equal([2, 2, 1], Ranks.DescendingSorted([50, 49.99999999999999, 75]));
+    }
+
+    [Fact]
     public void SortedRanking_AgreesWithTheDirectOne()
     {
         double[] scores = [3, 7, 7, double.NaN, 1, 7, 2];
