@@ -17,6 +17,7 @@ internal static class CommandLine
             UnitsCommands.Create(),
             UsersCommands.Create(),
             StoreCommands.CreateDemo(),
+            Features.Index.IndexCommands.Create(),
         };
 
         // With no verb, OpenDTI serves: the same options and action as `serve`.

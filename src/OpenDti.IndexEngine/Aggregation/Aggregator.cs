@@ -1,0 +1,44 @@
+using OpenDti.IndexEngine.Configuration;
+using OpenDti.IndexEngine.Model;
+
+namespace OpenDti.IndexEngine.Aggregation;
+
+/// <summary>Aggregation level by level (COINr <c>Aggregate</c>), over the children available for each unit.</summary>
+internal static class Aggregator
+{
+    /// <summary>
+    /// Fills the aggregate rows of <paramref name="values"/> (node-major: values[node][unit]; indicator rows are the
+    /// normalised indicators) bottom-up. A unit's aggregate is missing when fewer than
+    /// <see cref="AggregationOptions.MinChildShare"/> of the children are available, when none is, or when the
+    /// available children's weights sum to 0. Weights are renormalised over the available children.
+    /// </summary>
+    public static void Aggregate(IndexMetadata meta, double[][] values, ReadOnlySpan<double> weights, AggregationOptions options)
+    {
+        var buffer = new double[MaxChildren(meta)];
+        var wbuffer = new double[buffer.Length];
+        foreach (var a in meta.AggregatesBottomUp)
+        {
+            var children = meta.Children[a].AsSpan();
+            var row = values[a];
+            for (var u = 0; u < row.Length; u++)
+            {
+                var n = 0;
+                foreach (var c in children)
+                {
+                    var v = values[c][u];
+                    if (!double.IsNaN(v))
+                    {
+                        buffer[n] = v;
+                        wbuffer[n] = weights[c];
+                        n++;
+                    }
+                }
+
+                var enough = n > 0 && n >= options.MinChildShare * children.Length - 1e-9;
+                row[u] = enough ? Means.Of(options.Method, buffer.AsSpan(0, n), wbuffer.AsSpan(0, n)) : double.NaN;
+            }
+        }
+    }
+
+    private static int MaxChildren(IndexMetadata meta) => meta.Children.Max(c => c.Length);
+}

@@ -1,0 +1,67 @@
+using OpenDti.IndexEngine.Configuration;
+using OpenDti.IndexEngine.Statistics;
+
+namespace OpenDti.IndexEngine.Imputation;
+
+/// <summary>Imputation of one indicator column (COINr <c>Impute</c> with <c>i_mean</c>, <c>i_median</c>, <c>i_mean_grp</c>).</summary>
+internal static class Imputer
+{
+    /// <summary>
+    /// A copy of <paramref name="values"/> with missing values filled in: by the column mean, the column median or the
+    /// mean of the unit's group (<paramref name="groups"/>, one label per unit). With <see cref="ImputationMethod.None"/>,
+    /// or when nothing is available to impute from, values stay missing.
+    /// </summary>
+    public static double[] Impute(ReadOnlySpan<double> values, ImputationMethod method, IReadOnlyList<string>? groups)
+    {
+        var result = values.ToArray();
+        switch (method)
+        {
+            case ImputationMethod.None:
+                return result;
+            case ImputationMethod.Mean:
+                Fill(result, Moments.Mean(values));
+                return result;
+            case ImputationMethod.Median:
+                Fill(result, Descriptive.Median(values));
+                return result;
+            case ImputationMethod.GroupMean:
+                ArgumentNullException.ThrowIfNull(groups);
+                FillByGroup(result, groups);
+                return result;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(method), method, null);
+        }
+    }
+
+    private static void Fill(double[] values, double value)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (double.IsNaN(values[i]))
+            {
+                values[i] = value;
+            }
+        }
+    }
+
+    private static void FillByGroup(double[] values, IReadOnlyList<string> groups)
+    {
+        var sums = new Dictionary<string, (double Sum, int Count)>(StringComparer.Ordinal);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsNaN(values[i]))
+            {
+                sums.TryGetValue(groups[i], out var s);
+                sums[groups[i]] = (s.Sum + values[i], s.Count + 1);
+            }
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (double.IsNaN(values[i]) && sums.TryGetValue(groups[i], out var s))
+            {
+                values[i] = s.Sum / s.Count;
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace OpenDti.IndexEngine.Screening;
+
+/// <summary>Screening by data availability (COINr <c>Screen(unit_screen = "byNA", dat_thresh)</c>).</summary>
+internal static class Screener
+{
+    /// <summary>
+    /// The positions of the units to keep: those whose share of available indicators (non-missing, before imputation)
+    /// is at least <paramref name="minShare"/>. Shares are compared as counts (available ≥ share × indicators, with a
+    /// 1e-9 allowance) so that 2 of 3 passes a threshold of 2/3 written as 0.6667 or as 2.0/3.
+    /// </summary>
+    public static int[] Keep(IReadOnlyList<double[]> indicators, int unitCount, double minShare)
+    {
+        var keep = new List<int>(unitCount);
+        var needed = minShare * indicators.Count - 1e-9;
+        for (var u = 0; u < unitCount; u++)
+        {
+            var available = 0;
+            foreach (var column in indicators)
+            {
+                if (!double.IsNaN(column[u]))
+                {
+                    available++;
+                }
+            }
+
+            if (available >= needed)
+            {
+                keep.Add(u);
+            }
+        }
+
+        return [.. keep];
+    }
+
+    /// <summary>Share of available values of each unit.</summary>
+    public static double Availability(IReadOnlyList<double[]> indicators, int unit) =>
+        indicators.Count == 0 ? 0 : indicators.Count(c => !double.IsNaN(c[unit])) / (double)indicators.Count;
+}

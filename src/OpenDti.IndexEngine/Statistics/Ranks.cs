@@ -1,0 +1,115 @@
+namespace OpenDti.IndexEngine.Statistics;
+
+/// <summary>Ranks of the available (non-NaN) values; NaN values get no rank.</summary>
+internal static class Ranks
+{
+    /// <summary>
+    /// Competition ranks, highest value first, ties sharing the best rank (1, 2, 2, 4), as R
+    /// <c>rank(-x, ties.method = "min", na.last = "keep")</c>; 0 marks a missing value. Scores closer than
+    /// 1e-9 · max(1, |x|) are ties, so that rounding noise (49.999999999999993 against 50) does not split them:
+    /// rankᵢ = 1 + #{j : xⱼ &gt; xᵢ + 1e-9 · max(1, |xᵢ|)}.
+    /// </summary>
+    public static void Descending(ReadOnlySpan<double> values, Span<int> ranks)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (double.IsNaN(values[i]))
+            {
+                ranks[i] = 0;
+                continue;
+            }
+
+            var threshold = Threshold(values[i]);
+            var better = 1;
+            for (var j = 0; j < values.Length; j++)
+            {
+                if (values[j] > threshold)
+                {
+                    better++;
+                }
+            }
+
+            ranks[i] = better;
+        }
+    }
+
+    /// <summary>The same ranks in O(n log n), for large tables.</summary>
+    public static int[] DescendingSorted(ReadOnlySpan<double> span)
+    {
+        var values = span.ToArray();
+        var ranks = new int[values.Length];
+        var sorted = values.Where(v => !double.IsNaN(v)).ToArray();
+        Array.Sort(sorted);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (double.IsNaN(values[i]))
+            {
+                continue;
+            }
+
+            // values above the threshold are those after the last index ≤ threshold in ascending order
+            var threshold = Threshold(values[i]);
+            var at = Array.BinarySearch(sorted, threshold);
+            var firstAbove = at >= 0 ? LastEqual(sorted, at) + 1 : ~at;
+            ranks[i] = 1 + (sorted.Length - firstAbove);
+        }
+
+        return ranks;
+    }
+
+    /// <summary>Ranks lowest first, ties at the lowest rank (R <c>rank(x, ties.method = "min")</c>); NaN stays NaN.</summary>
+    public static double[] AscendingMin(ReadOnlySpan<double> span)
+    {
+        var values = span.ToArray();
+        var order = Enumerable.Range(0, values.Length).Where(i => !double.IsNaN(values[i])).ToArray();
+        var keys = order.Select(i => values[i]).ToArray();
+        Array.Sort(keys, order);
+        var result = new double[values.Length];
+        Array.Fill(result, double.NaN);
+        for (var k = 0; k < order.Length; k++)
+        {
+            result[order[k]] = k > 0 && keys[k] == keys[k - 1] ? result[order[k - 1]] : k + 1;
+        }
+
+        return result;
+    }
+
+    /// <summary>Ranks lowest first, ties at their mean rank (R <c>rank(x, ties.method = "average")</c>), over all given values.</summary>
+    public static double[] AscendingAverage(ReadOnlySpan<double> values)
+    {
+        var order = Enumerable.Range(0, values.Length).ToArray();
+        var keys = values.ToArray();
+        Array.Sort(keys, order);
+        var result = new double[values.Length];
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start;
+            while (end + 1 < keys.Length && keys[end + 1] == keys[start])
+            {
+                end++;
+            }
+
+            var rank = (start + end) / 2.0 + 1;
+            for (var k = start; k <= end; k++)
+            {
+                result[order[k]] = rank;
+            }
+
+            start = end + 1;
+        }
+
+        return result;
+    }
+
+    private static double Threshold(double x) => x + (1e-9 * Math.Max(1, Math.Abs(x)));
+
+    private static int LastEqual(double[] sorted, int at)
+    {
+        while (at + 1 < sorted.Length && sorted[at + 1] == sorted[at])
+        {
+            at++;
+        }
+
+        return at;
+    }
+}
