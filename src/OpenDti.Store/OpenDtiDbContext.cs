@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenDti.Domain.Accounts;
 using OpenDti.Domain.Frameworks;
 using OpenDti.Domain.Geography;
+using OpenDti.Domain.Rankings;
 using OpenDti.Domain.Values;
 using OpenDti.Store.Model;
 
@@ -30,6 +31,12 @@ public abstract class OpenDtiDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<DataValue> DataValues => Set<DataValue>();
 
     public DbSet<UserAccount> Users => Set<UserAccount>();
+
+    public DbSet<IndexRun> IndexRuns => Set<IndexRun>();
+
+    public DbSet<IndexRunScore> IndexRunScores => Set<IndexRunScore>();
+
+    public DbSet<IndexRunInput> IndexRunInputs => Set<IndexRunInput>();
 
     /// <summary>Which seed data sets have been applied (or, for the demo, removed), so each is applied once.</summary>
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();

@@ -42,6 +42,8 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
     public async Task<int> RemoveDemoAsync(CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Runs computed from demo values go with them (their scores and inputs cascade).
+        await db.IndexRuns.Where(r => r.IsDemo).ExecuteDeleteAsync(cancellationToken);
         var removed = await db.DataValues.Where(v => v.IsDemo).ExecuteDeleteAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var record = await db.SeedRecords.FindAsync([DemoSeedName], cancellationToken);

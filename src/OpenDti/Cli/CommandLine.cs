@@ -17,7 +17,7 @@ internal static class CommandLine
             UnitsCommands.Create(),
             UsersCommands.Create(),
             StoreCommands.CreateDemo(),
-            Features.Index.IndexCommands.Create(),
+            IndexCommand(),
         };
 
         // With no verb, OpenDTI serves: the same options and action as `serve`.
@@ -29,5 +29,13 @@ internal static class CommandLine
         root.TreatUnmatchedTokensAsErrors = false;
         root.Action = serve.Action;
         return root;
+    }
+
+    // The engine on files (compute, sensitivity) and on the store (run).
+    private static Command IndexCommand()
+    {
+        var index = Features.Index.IndexCommands.Create();
+        index.Subcommands.Add(Features.Rankings.IndexRunCommand.Create());
+        return index;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpenDti.Features.Rankings;
 using OpenDti.Store;
 
 namespace OpenDti.Web;
@@ -46,6 +47,10 @@ internal sealed class StoreStartup(IServiceScopeFactory scopes, IOptions<StoreOp
         var db = scope.ServiceProvider.GetRequiredService<OpenDtiDbContext>();
         var initializer = new StoreInitializer(db, time, loggers.CreateLogger<StoreInitializer>());
         await initializer.InitializeAsync(options.Value.Demo, cancellationToken);
+        if (options.Value.Demo)
+        {
+            await DemoRankings.EnsureAsync(db, time, cancellationToken);
+        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

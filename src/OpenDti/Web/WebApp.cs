@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 using OpenDti.Features.Frameworks;
 using OpenDti.Features.Geography;
+using OpenDti.Features.Rankings;
 
 namespace OpenDti.Web;
 
@@ -45,6 +46,7 @@ internal static class WebApp
         builder.Services.AddScoped<DemoStatus>();
         builder.Services.AddGeography();
         builder.Services.AddFrameworks();
+        builder.Services.AddRankings();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -60,6 +62,7 @@ internal static class WebApp
         app.MapCultureSwitch();
         app.MapUnitsApi();
         app.MapFrameworksApi();
+        app.MapRankingsApi();
         app.MapRazorPages();
         return app;
     }

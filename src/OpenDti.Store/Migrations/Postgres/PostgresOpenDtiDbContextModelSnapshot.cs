@@ -373,6 +373,132 @@ namespace OpenDti.Store.Migrations.Postgres
                     b.ToTable("successions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDti.Domain.Rankings.IndexRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("FrameworkVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("PipelineJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("UncertaintyRuns")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UncertaintySeed")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("UnitsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkVersionId", "Period", "CreatedAtUtc");
+
+                    b.ToTable("index_runs", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Rankings.IndexRunInput", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("DataValueId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("IndexRunId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataValueId");
+
+                    b.HasIndex("IndexRunId", "DataValueId")
+                        .IsUnique();
+
+                    b.ToTable("index_run_inputs", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Rankings.IndexRunScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("IndexRunId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NodeCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("RankHigh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("RankLow")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("RankMedian")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("IndexRunId", "UnitId", "NodeCode")
+                        .IsUnique();
+
+                    b.ToTable("index_run_scores", (string)null);
+                });
+
             modelBuilder.Entity("OpenDti.Domain.Values.DataValue", b =>
                 {
                     b.Property<long>("Id")
@@ -504,6 +630,45 @@ namespace OpenDti.Store.Migrations.Postgres
                     b.Navigation("Predecessor");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Rankings.IndexRun", b =>
+                {
+                    b.HasOne("OpenDti.Domain.Frameworks.FrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Rankings.IndexRunInput", b =>
+                {
+                    b.HasOne("OpenDti.Domain.Values.DataValue", null)
+                        .WithMany()
+                        .HasForeignKey("DataValueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenDti.Domain.Rankings.IndexRun", null)
+                        .WithMany()
+                        .HasForeignKey("IndexRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Rankings.IndexRunScore", b =>
+                {
+                    b.HasOne("OpenDti.Domain.Rankings.IndexRun", null)
+                        .WithMany()
+                        .HasForeignKey("IndexRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenDti.Domain.Geography.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenDti.Domain.Values.DataValue", b =>

@@ -352,6 +352,126 @@ namespace OpenDti.Store.Migrations.Sqlite
                     b.ToTable("successions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDti.Domain.Rankings.IndexRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameworkVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PipelineJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UncertaintyRuns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UncertaintySeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("UnitsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkVersionId", "Period", "CreatedAtUtc");
+
+                    b.ToTable("index_runs", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Rankings.IndexRunInput", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DataValueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndexRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataValueId");
+
+                    b.HasIndex("IndexRunId", "DataValueId")
+                        .IsUnique();
+
+                    b.ToTable("index_run_inputs", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Rankings.IndexRunScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndexRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NodeCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RankHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("RankLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("RankMedian")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("IndexRunId", "UnitId", "NodeCode")
+                        .IsUnique();
+
+                    b.ToTable("index_run_scores", (string)null);
+                });
+
             modelBuilder.Entity("OpenDti.Domain.Values.DataValue", b =>
                 {
                     b.Property<long>("Id")
@@ -481,6 +601,45 @@ namespace OpenDti.Store.Migrations.Sqlite
                     b.Navigation("Predecessor");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Rankings.IndexRun", b =>
+                {
+                    b.HasOne("OpenDti.Domain.Frameworks.FrameworkVersion", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Rankings.IndexRunInput", b =>
+                {
+                    b.HasOne("OpenDti.Domain.Values.DataValue", null)
+                        .WithMany()
+                        .HasForeignKey("DataValueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenDti.Domain.Rankings.IndexRun", null)
+                        .WithMany()
+                        .HasForeignKey("IndexRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Rankings.IndexRunScore", b =>
+                {
+                    b.HasOne("OpenDti.Domain.Rankings.IndexRun", null)
+                        .WithMany()
+                        .HasForeignKey("IndexRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenDti.Domain.Geography.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenDti.Domain.Values.DataValue", b =>

@@ -1,0 +1,22 @@
+using OpenDti.Domain.Values;
+using OpenDti.IndexEngine.Configuration;
+
+namespace OpenDti.Features.Rankings;
+
+/// <summary>What to compute: a framework for a period, with a pipeline and, optionally, an uncertainty analysis.</summary>
+public sealed record IndexRunRequest
+{
+    public required string FrameworkCode { get; init; }
+
+    public required Period Period { get; init; }
+
+    /// <summary>The pipeline; the engine's defaults (min-max to 0–100, weighted arithmetic mean) when null.</summary>
+    public PipelineConfig? Config { get; init; }
+
+    /// <summary>Monte Carlo replications for rank intervals; 0 for none.</summary>
+    public int UncertaintyRuns { get; init; }
+
+    public ulong Seed { get; init; } = 1;
+
+    public required string CreatedBy { get; init; }
+}

@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using Microsoft.EntityFrameworkCore;
+using OpenDti.Domain.Frameworks;
+using OpenDti.Domain.Frameworks.Expressions;
+using OpenDti.Domain.Geography;
+using OpenDti.Domain.Rankings;
+using OpenDti.IndexEngine.Configuration;
+using OpenDti.IndexEngine.Model;
+using OpenDti.IndexEngine.Pipeline;
+using OpenDti.IndexEngine.Uncertainty;
+using OpenDti.Store;
+
+namespace OpenDti.Features.Rankings;
+
+/// <summary>
+/// Computes a framework version's index for a period from the stored values and keeps the result: the
+/// provinces valid on the period's last day are ranked (63 before 1 July 2025, 34 after); each
+/// indicator is its expression over the unit's values; the framework tree becomes the engine's
+/// metadata under a root <see cref="IndexRuns.IndexCode"/>; weights the framework does not know count
+/// equally, and the run says so. The run keeps every value it read, so each rank traces to its inputs.
+/// </summary>
+public sealed class IndexRunner(OpenDtiDbContext db, TimeProvider time)
+{
+    public async Task<IndexRunOutcome> RunAsync(IndexRunRequest request, CancellationToken cancellationToken)
+    {
+        var framework = await db.Frameworks.AsNoTracking()
+            .Include(f => f.Versions).ThenInclude(v => v.Nodes)
+            .SingleOrDefaultAsync(f => f.Code == request.FrameworkCode, cancellationToken);
+        var version = framework?.VersionFor(request.Period.Year);
+        if (framework is null || version is null)
+        {
+            return IndexRunOutcome.Refused(framework is null
+                ? $"Không có bộ chỉ số '{request.FrameworkCode}' / no framework has the code '{request.FrameworkCode}'."
+                : $"Bộ chỉ số {framework.Code} không có phiên bản cho năm {request.Period.Year} / {framework.Code} has no version in force for {request.Period.Year}.");
+        }
+
+        var unitsOn = request.Period.End;
+        var units = await db.Units.AsNoTracking()
+            .Where(u => u.Level == UnitLevel.Province && (u.ValidFrom == null || u.ValidFrom <= unitsOn) && (u.ValidTo == null || unitsOn <= u.ValidTo))
+            .OrderBy(u => u.Code)
+            .ToListAsync(cancellationToken);
+        var indicators = version.Nodes.Where(n => n.Kind == FrameworkNodeKind.Indicator && n.Expression is not null).OrderBy(n => n.Position).ToList();
+        var expressions = indicators.ToDictionary(n => n.Code, n => IndicatorExpression.Parse(n.Expression!).Expression!);
+        var measureCodes = expressions.Values.SelectMany(e => e.Names).ToHashSet();
+        var unitIds = units.Select(u => u.Id).ToList();
+        var values = await db.DataValues.AsNoTracking()
+            .Where(v => v.Period == request.Period && unitIds.Contains(v.UnitId))
+            .Join(db.Measures, v => v.MeasureId, m => m.Id, (v, m) => new { Value = v, m.Code })
+            .ToListAsync(cancellationToken);
+        var used = values.Where(v => measureCodes.Contains(v.Code)).ToList();
+        var byUnit = used.ToLookup(v => v.Value.UnitId);
+
+        var columns = indicators.ToImmutableDictionary(
+            n => n.Code.Value,
+            n => units.Select(u =>
+            {
+                var unitValues = byUnit[u.Id].ToDictionary(v => v.Code, v => v.Value.Value);
+                return expressions[n.Code].Evaluate(code => unitValues.TryGetValue(code, out var found) ? found : null) ?? double.NaN;
+            }).ToImmutableArray(),
+            StringComparer.Ordinal);
+        var data = new IndexData
+        {
+            UnitCodes = [.. units.Select(u => u.Code.Value)],
+            UnitNames = [.. units.Select(u => u.Name)],
+            Columns = columns,
+        };
+        var metadata = IndexMetadata.Create(FrameworkTree.ToIndexNodes(version));
+        if (!metadata.IsValid)
+        {
+            return IndexRunOutcome.Refused(metadata.Problems);
+        }
+
+        var config = request.Config ?? PipelineConfig.Default;
+        var result = IndexPipeline.Run(data, metadata.Value!, config);
+        if (!result.IsValid)
+        {
+            return IndexRunOutcome.Refused(result.Problems);
+        }
+
+        UncertaintyResult? uncertainty = null;
+        if (request.UncertaintyRuns > 0)
+        {
+            var analysis = UncertaintyAnalysis.Run(data, metadata.Value!, config, new MonteCarloSettings(request.UncertaintyRuns, request.Seed));
+            if (!analysis.IsValid)
+            {
+                return IndexRunOutcome.Refused(analysis.Problems);
+            }
+
+            uncertainty = analysis.Value;
+        }
+
+        var run = new IndexRun
+        {
+            FrameworkVersionId = version.Id,
+            Period = request.Period,
+            UnitsOn = unitsOn,
+            PipelineJson = PipelineConfigJson.Write(config),
+            Notes = version.Nodes.Any(n => n.Weight is null)
+                ? "Trọng số chính thức chưa biết: các nút chưa có trọng số được tính bằng nhau / official weights unknown: nodes without a weight count equally."
+                : null,
+            UncertaintyRuns = request.UncertaintyRuns,
+            UncertaintySeed = unchecked((long)request.Seed),
+            IsDemo = used.Any(v => v.Value.IsDemo),
+            CreatedBy = request.CreatedBy,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.IndexRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        db.IndexRunScores.AddRange(Scores(run.Id, units, result.Value!, uncertainty));
+        db.IndexRunInputs.AddRange(used.Select(v => new IndexRunInput
+        {
+            IndexRunId = run.Id,
+            DataValueId = v.Value.Id,
+            Value = v.Value.Value,
+            ConcurrencyToken = v.Value.ConcurrencyToken,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return IndexRunOutcome.Done(run, units.Count);
+    }
+
+    private static IEnumerable<IndexRunScore> Scores(int runId, IReadOnlyList<ReportingUnit> units, IndexResult result, UncertaintyResult? uncertainty)
+    {
+        var intervals = uncertainty?.Units.ToDictionary(u => u.UnitCode, StringComparer.Ordinal);
+        foreach (var unit in units)
+        {
+            foreach (var code in result.Metadata.AggregateCodes)
+            {
+                var score = result.Score(unit.Code.Value, code);
+                var interval = code == uncertainty?.AggregateCode ? intervals![unit.Code.Value] : null;
+                yield return new IndexRunScore
+                {
+                    IndexRunId = runId,
+                    UnitId = unit.Id,
+                    NodeCode = code,
+                    Score = double.IsNaN(score) ? null : score,
+                    Rank = result.Rank(unit.Code.Value, code),
+                    RankLow = interval?.P05Rank,
+                    RankMedian = interval?.MedianRank,
+                    RankHigh = interval?.P95Rank,
+                };
+            }
+        }
+    }
+}
