@@ -49,14 +49,13 @@ public sealed class IndexRunner(OpenDtiDbContext db, TimeProvider time)
             .ToListAsync(cancellationToken);
         var used = values.Where(v => measureCodes.Contains(v.Code)).ToList();
         var byUnit = used.ToLookup(v => v.Value.UnitId);
+        var unitValues = units.Select(u => byUnit[u.Id].ToDictionary(v => v.Code, v => v.Value.Value)).ToList();
 
         var columns = indicators.ToImmutableDictionary(
             n => n.Code.Value,
-            n => units.Select(u =>
-            {
-                var unitValues = byUnit[u.Id].ToDictionary(v => v.Code, v => v.Value.Value);
-                return expressions[n.Code].Evaluate(code => unitValues.TryGetValue(code, out var found) ? found : null) ?? double.NaN;
-            }).ToImmutableArray(),
+            n => unitValues
+                .Select(values => expressions[n.Code].Evaluate(code => values.TryGetValue(code, out var found) ? found : null) ?? double.NaN)
+                .ToImmutableArray(),
             StringComparer.Ordinal);
         var data = new IndexData
         {
