@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 using OpenDti.Features.Frameworks;
 using OpenDti.Features.Geography;
+using OpenDti.Features.Maps;
 using OpenDti.Features.Rankings;
 
 namespace OpenDti.Web;
@@ -47,6 +48,7 @@ internal static class WebApp
         builder.Services.AddGeography();
         builder.Services.AddFrameworks();
         builder.Services.AddRankings();
+        builder.Services.AddMaps();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -63,6 +65,7 @@ internal static class WebApp
         app.MapUnitsApi();
         app.MapFrameworksApi();
         app.MapRankingsApi();
+        app.MapMapsApi();
         app.MapRazorPages();
         return app;
     }
