@@ -2,8 +2,10 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
+using OpenDti.Features.Compare;
 using OpenDti.Features.Frameworks;
 using OpenDti.Features.Geography;
+using OpenDti.Features.Profiles;
 using OpenDti.Features.Rankings;
 
 namespace OpenDti.Web;
@@ -47,6 +49,7 @@ internal static class WebApp
         builder.Services.AddGeography();
         builder.Services.AddFrameworks();
         builder.Services.AddRankings();
+        builder.Services.AddProfiles().AddCompare();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -63,6 +66,7 @@ internal static class WebApp
         app.MapUnitsApi();
         app.MapFrameworksApi();
         app.MapRankingsApi();
+        app.MapProfilesApi().MapCompareApi();
         app.MapRazorPages();
         return app;
     }
