@@ -15,11 +15,13 @@ public sealed class CompareQueries(OpenDtiDbContext db, RankingQueries rankings,
     public async Task<IReadOnlyList<Period>> PeriodsAsync(string frameworkCode, CancellationToken cancellationToken)
     {
         var periods = await db.IndexRuns.AsNoTracking()
-            .Join(db.FrameworkVersions, r => r.FrameworkVersionId, v => v.Id, (r, v) => new { r.Period, v.Framework!.Code })
+            .Join(db.FrameworkVersions, r => r.FrameworkVersionId, v => v.Id, (r, v) => new { r.Period, r.UnitsOn, v.Framework!.Code })
             .Where(x => x.Code == frameworkCode)
-            .Select(x => x.Period)
+            .Select(x => new { x.Period, x.UnitsOn })
             .ToListAsync(cancellationToken);
-        return periods.Where(p => p.Type == PeriodType.Year).Distinct().OrderDescending().ToList();
+
+        // A run of a period on later boundaries (a comparable run) is not that period's ranking.
+        return periods.Where(p => p.Period.Type == PeriodType.Year && p.UnitsOn == p.Period.End).Select(p => p.Period).Distinct().OrderDescending().ToList();
     }
 
     /// <summary>The units ranked in the period's run, by code, for the form; empty when there is no run.</summary>

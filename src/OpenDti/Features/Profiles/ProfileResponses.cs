@@ -32,8 +32,9 @@ public sealed record UnitProfile
     public required IReadOnlyList<ProfileScore> Pillars { get; init; }
 
     /// <summary>
-    /// The index by period: the unit's own rank where it was ranked, and for the years before it existed its
-    /// predecessors' ranks (among the units of that year, e.g. of 63), one point per predecessor.
+    /// The index by period: the unit's own rank where it was ranked; for the years before it existed, its index
+    /// re-expressed on its boundary where a comparable run exists, and its predecessors' ranks among the units of
+    /// that year (e.g. of 63), one point per predecessor.
     /// </summary>
     public required IReadOnlyList<ProfileSeriesPoint> Series { get; init; }
 
@@ -54,8 +55,11 @@ public sealed record UnitProfile
 /// <summary>A score and rank on the index or a pillar, with the rank interval when an uncertainty analysis ran.</summary>
 public sealed record ProfileScore(string Code, string Name, string? NameEn, double? Score, int? Rank, double? RankLow, double? RankHigh);
 
-/// <summary>The index of one period for the unit or (before it existed) one of its predecessors.</summary>
-public sealed record ProfileSeriesPoint(string Period, string UnitCode, string UnitName, bool IsPredecessor, double? Score, int? Rank, int UnitCount);
+/// <summary>
+/// The index of one period for the unit, or (before it existed) one of its predecessors; <see cref="IsReexpressed"/>
+/// when the unit's figure comes from a run of that period on the later boundaries (predecessors' values re-expressed).
+/// </summary>
+public sealed record ProfileSeriesPoint(string Period, string UnitCode, string UnitName, bool IsPredecessor, bool IsReexpressed, double? Score, int? Rank, int UnitCount);
 
 /// <summary>
 /// An indicator where the unit stands apart from its peers: its normalised value (0–100, higher is better)

@@ -29,9 +29,9 @@ public sealed class UnitProfiles(OpenDtiDbContext db, RunReplay replay)
             return null;
         }
 
-        var runs = await LatestRunsAsync(framework, upTo, cancellationToken);
+        var (runs, comparable) = await LatestRunsAsync(framework, upTo, cancellationToken);
         var predecessors = await db.Successions.AsNoTracking().Where(s => s.SuccessorId == unitId).Select(s => s.PredecessorId).ToListAsync(cancellationToken);
-        var runIds = runs.Select(r => r.Id).ToList();
+        var runIds = runs.Concat(comparable).Select(r => r.Id).ToList();
         var wanted = predecessors.Append(unitId).ToList();
         var scores = await db.IndexRunScores.AsNoTracking()
             .Where(s => runIds.Contains(s.IndexRunId) && wanted.Contains(s.UnitId))
@@ -42,7 +42,8 @@ public sealed class UnitProfiles(OpenDtiDbContext db, RunReplay replay)
                 .GroupBy(s => s.IndexRunId).Select(g => new { g.Key, Count = g.Count() })
                 .ToListAsync(cancellationToken))
             .ToDictionary(c => c.Key, c => c.Count);
-        var latest = runs.LastOrDefault(r => scores.Any(s => s.Score.IndexRunId == r.Id && s.Score.UnitId == unitId));
+        bool Has(IndexRun run, int id) => scores.Any(s => s.Score.IndexRunId == run.Id && s.Score.UnitId == id);
+        var latest = runs.LastOrDefault(r => Has(r, unitId));
         if (latest is null)
         {
             return null;
@@ -53,15 +54,15 @@ public sealed class UnitProfiles(OpenDtiDbContext db, RunReplay replay)
         var code = scores.First(s => s.Score.UnitId == unitId).Code.Value;
         var name = scores.First(s => s.Score.UnitId == unitId).Name;
         var replayed = await replay.ReplayAsync(latest.Id, cancellationToken);
-        var previousRun = runs.LastOrDefault(r => r.Period.Year == latest.Period.Year - 1);
-
-        // The change is explained only against the same unit, or the one it continued (a rename): a merged
-        // province had no single score the year before.
+        // The change is explained against the previous year on the unit's own boundary (a comparable run), else
+        // against the same unit or the one it continued (a rename): a merged province had no single score before.
+        var previousRun = comparable.LastOrDefault(r => r.Period.Year == latest.Period.Year - 1 && Has(r, unitId))
+            ?? runs.LastOrDefault(r => r.Period.Year == latest.Period.Year - 1);
         var previousUnit = previousRun is null ? null : scores
             .Where(s => s.Score.IndexRunId == previousRun.Id && s.Score.NodeCode == IndexRuns.IndexCode && s.Code.Value == code && (s.Score.UnitId == unitId || predecessors.Count == 1))
             .FirstOrDefault();
         var previous = previousUnit is null ? null : await replay.ReplayAsync(previousRun!.Id, cancellationToken);
-        var usedRuns = runs.Where(r => r.Id == latest.Id || scores.Any(s => s.Score.IndexRunId == r.Id)).ToList();
+        var usedRuns = runs.Concat(comparable).Where(r => scores.Any(s => s.Score.IndexRunId == r.Id)).ToList();
 
         return new UnitProfile
         {
@@ -76,13 +77,7 @@ public sealed class UnitProfiles(OpenDtiDbContext db, RunReplay replay)
             Index = Score(IndexRuns.IndexCode, framework.Name, framework.NameEn, own),
             Pillars = version.Nodes.Where(n => n.Kind == FrameworkNodeKind.Pillar).OrderBy(n => n.Position)
                 .Select(n => Score(n.Code.Value, n.Name, n.NameEn, own)).ToList(),
-            Series = runs
-                .SelectMany(r => scores
-                    .Where(s => s.Score.IndexRunId == r.Id && s.Score.NodeCode == IndexRuns.IndexCode)
-                    .Where(s => s.Score.UnitId == unitId || !scores.Any(o => o.Score.IndexRunId == r.Id && o.Score.UnitId == unitId))
-                    .OrderBy(s => s.Code.Value, StringComparer.Ordinal)
-                    .Select(s => new ProfileSeriesPoint(r.Period.ToString(), s.Code.Value, s.Name, s.Score.UnitId != unitId, s.Score.Score, s.Score.Rank, counts.GetValueOrDefault(r.Id))))
-                .ToList(),
+            Series = Series(runs, comparable, unitId, scores.Select(s => (s.Score, s.Code.Value, s.Name)).ToList(), counts),
             StrengthsRule = $"The {GapCount} indicators with the largest positive (strengths) and negative (weaknesses) difference between the unit's normalised value (0–100, higher is better) and the median of all ranked units, in {latest.Period}.",
             Strengths = replayed is null ? [] : ProfileExplanations.Gaps(replayed, code).Where(g => g.Difference > 0).Take(GapCount).ToList(),
             Weaknesses = replayed is null ? [] : ProfileExplanations.Gaps(replayed, code).Where(g => g.Difference < 0).OrderBy(g => g.Difference).Take(GapCount).ToList(),
@@ -91,17 +86,50 @@ public sealed class UnitProfiles(OpenDtiDbContext db, RunReplay replay)
         };
     }
 
-    /// <summary>Per period of the framework, the latest run: the one the rankings show.</summary>
-    private async Task<List<IndexRun>> LatestRunsAsync(Framework framework, int? upTo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Per period of the framework, the latest run on the units of the period's last day (the one the rankings
+    /// show), and the latest run of the period re-expressed on later boundaries (a comparable run), if any.
+    /// </summary>
+    private async Task<(List<IndexRun> Official, List<IndexRun> Comparable)> LatestRunsAsync(Framework framework, int? upTo, CancellationToken cancellationToken)
     {
         var versionIds = framework.Versions.Select(v => v.Id).ToList();
-        var runs = await db.IndexRuns.AsNoTracking().Where(r => versionIds.Contains(r.FrameworkVersionId)).ToListAsync(cancellationToken);
-        return runs
+        var runs = (await db.IndexRuns.AsNoTracking().Where(r => versionIds.Contains(r.FrameworkVersionId)).ToListAsync(cancellationToken))
             .Where(r => r.Period.Type == PeriodType.Year && (upTo is null || r.Period.Year <= upTo))
-            .GroupBy(r => r.Period.Year)
+            .ToList();
+        List<IndexRun> Latest(IEnumerable<IndexRun> some) => some
+            .GroupBy(r => (r.Period.Year, r.UnitsOn))
             .Select(g => g.OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id).First())
             .OrderBy(r => r.Period.Year)
             .ToList();
+        return (Latest(runs.Where(r => r.UnitsOn == r.Period.End)), Latest(runs.Where(r => r.UnitsOn != r.Period.End)));
+    }
+
+    /// <summary>
+    /// Per period: the unit's own index where it was ranked; else its index re-expressed on its boundary (a
+    /// comparable run) where one exists; and, for the years before it existed, its predecessors' own ranks.
+    /// </summary>
+    private static List<ProfileSeriesPoint> Series(
+        List<IndexRun> runs, List<IndexRun> comparable, int unitId, List<(IndexRunScore Score, string Code, string Name)> scores, Dictionary<int, int> counts)
+    {
+        var points = new List<ProfileSeriesPoint>();
+        foreach (var run in runs)
+        {
+            var index = scores.Where(s => s.Score.NodeCode == IndexRuns.IndexCode).ToList();
+            var own = index.Where(s => s.Score.IndexRunId == run.Id && s.Score.UnitId == unitId).ToList();
+            var reexpressed = comparable.LastOrDefault(r => r.Period == run.Period && index.Any(s => s.Score.IndexRunId == r.Id && s.Score.UnitId == unitId));
+            if (own.Count == 0 && reexpressed is not null)
+            {
+                own = index.Where(s => s.Score.IndexRunId == reexpressed.Id && s.Score.UnitId == unitId).ToList();
+            }
+
+            var shown = own.Count > 0 && own[0].Score.IndexRunId == run.Id ? own : own.Concat(index.Where(s => s.Score.IndexRunId == run.Id && s.Score.UnitId != unitId));
+            points.AddRange(shown
+                .OrderBy(s => s.Score.UnitId != unitId).ThenBy(s => s.Code, StringComparer.Ordinal)
+                .Select(s => new ProfileSeriesPoint(
+                    run.Period.ToString(), s.Code, s.Name, s.Score.UnitId != unitId, s.Score.IndexRunId != run.Id, s.Score.Score, s.Score.Rank, counts.GetValueOrDefault(s.Score.IndexRunId))));
+        }
+
+        return points;
     }
 
     private static ProfileScore Score(string code, string name, string? nameEn, Dictionary<string, IndexRunScore> scores) =>
