@@ -2,9 +2,11 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
+using OpenDti.Features.Compare;
 using OpenDti.Features.Frameworks;
 using OpenDti.Features.Geography;
 using OpenDti.Features.Maps;
+using OpenDti.Features.Profiles;
 using OpenDti.Features.Rankings;
 
 namespace OpenDti.Web;
@@ -49,6 +51,7 @@ internal static class WebApp
         builder.Services.AddFrameworks();
         builder.Services.AddRankings();
         builder.Services.AddMaps();
+        builder.Services.AddProfiles().AddCompare();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -66,6 +69,7 @@ internal static class WebApp
         app.MapFrameworksApi();
         app.MapRankingsApi();
         app.MapMapsApi();
+        app.MapProfilesApi().MapCompareApi();
         app.MapRazorPages();
         return app;
     }

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenDti.Domain.Geography;
 using OpenDti.Features.Frameworks;
+using OpenDti.Features.Profiles;
 using OpenDti.Web;
 
 namespace OpenDti.Features.Geography;
 
 /// <summary>One unit: what it is, when it was valid, what it came from and what it became.</summary>
-public sealed class UnitModel(UnitQueries units, IndicatorValues indicators, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class UnitModel(UnitQueries units, IndicatorValues indicators, UnitProfiles profiles, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = string.Empty;
@@ -23,6 +24,9 @@ public sealed class UnitModel(UnitQueries units, IndicatorValues indicators, Tim
     /// <summary>The unit's Decision 749 indicators by year, if it has data.</summary>
     public UnitIndicatorTable? Indicators { get; private set; }
 
+    /// <summary>The unit's place in the provincial DTI, if it was ranked.</summary>
+    public UnitProfile? Profile { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         DateOnly? on = QueryDate.TryParse(OnText, out var parsed) ? parsed : null;
@@ -34,6 +38,7 @@ public sealed class UnitModel(UnitQueries units, IndicatorValues indicators, Tim
 
         Validity = ValidityText.Describe(localizer, Unit.ValidFrom, Unit.ValidTo);
         Indicators = await indicators.ForUnitAsync(Unit.Id, UnitsApi.DefaultFramework, cancellationToken);
+        Profile = await profiles.ForUnitAsync(Unit.Id, ProfilesApi.DefaultFramework, null, cancellationToken);
         return Page();
     }
 }

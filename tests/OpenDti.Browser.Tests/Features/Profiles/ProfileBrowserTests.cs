@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpenDti.Browser.Tests.Features.Profiles;
+
+/// <summary>A person reads Hà Nội's ranking profile, compares three provinces, and switches to English.</summary>
+public sealed class ProfileBrowserTests(BrowserApp app, DemoKestrelApp demo) : BrowserTest(app), IClassFixture<DemoKestrelApp>
+{
+    [BrowserFact]
+    public async Task PersonReadsHaNoisProfile_SeesTheHeadlineRankAndTheChartsTable()
+    {
+        await Page.GotoAsync(new Uri(demo.BaseAddress, "/units/01").ToString());
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Thành phố Hà Nội", Level = 1 })).ToBeVisibleAsync();
+        await Expect(Page.GetByText(new System.Text.RegularExpressions.Regex(@"Năm 2025: chỉ số chung hạng \d+/34"))).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "Điểm các trụ cột của Thành phố Hà Nội năm 2025" })).ToBeVisibleAsync();
+        var pillars = Page.GetByRole(AriaRole.Table, new() { Name = "Điểm và thứ hạng các trụ cột, năm 2025" });
+        await Expect(pillars.GetByRole(AriaRole.Row)).ToHaveCountAsync(1 + 4);
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Cần cải thiện gì để tăng hạng?" })).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task PersonComparesThreeProvinces_ThenSwitchesToEnglish()
+    {
+        await Page.GotoAsync(new Uri(demo.BaseAddress, "/compare").ToString());
+        await Page.GetByLabel("Năm", new() { Exact = true }).SelectOptionAsync("2024");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "So sánh", Exact = true }).ClickAsync();
+        await Page.GetByLabel("Tỉnh 1", new() { Exact = true }).SelectOptionAsync("01");
+        await Page.GetByLabel("Tỉnh 2", new() { Exact = true }).SelectOptionAsync("79");
+        await Page.GetByLabel("Tỉnh 3", new() { Exact = true }).SelectOptionAsync("48");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "So sánh", Exact = true }).ClickAsync();
+
+        var scores = Page.GetByRole(AriaRole.Table, new() { Name = "Điểm và thứ hạng năm 2024 (hạng trên 63 tỉnh)" });
+        await Expect(scores.GetByRole(AriaRole.Columnheader)).ToHaveCountAsync(1 + 3);
+        await Expect(scores.GetByRole(AriaRole.Columnheader).Nth(2)).ToHaveTextAsync("Thành phố Hồ Chí Minh");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Compare provinces", Level = 1 })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Scores and ranks, 2024 (ranks out of 63)" }).GetByRole(AriaRole.Columnheader)).ToHaveCountAsync(1 + 3);
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Compare", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+    }
+}
