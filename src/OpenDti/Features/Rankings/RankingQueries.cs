@@ -97,13 +97,15 @@ public sealed class RankingQueries(OpenDtiDbContext db)
     }
 
     /// <summary>The frameworks that have at least one ranking, by code.</summary>
-    public async Task<IReadOnlyList<RankedFramework>> FrameworksAsync(CancellationToken cancellationToken) =>
-        await db.IndexRuns.AsNoTracking()
-            .Join(db.FrameworkVersions, r => r.FrameworkVersionId, v => v.Id, (r, v) => v.FrameworkId)
-            .Distinct()
-            .Join(db.Frameworks, id => id, f => f.Id, (_, f) => new RankedFramework(f.Code, f.Name, f.NameEn))
+    public async Task<IReadOnlyList<RankedFramework>> FrameworksAsync(CancellationToken cancellationToken)
+    {
+        var ranked = db.IndexRuns.Join(db.FrameworkVersions, r => r.FrameworkVersionId, v => v.Id, (r, v) => v.FrameworkId);
+        return await db.Frameworks.AsNoTracking()
+            .Where(f => ranked.Contains(f.Id))
             .OrderBy(f => f.Code)
+            .Select(f => new RankedFramework(f.Code, f.Name, f.NameEn))
             .ToListAsync(cancellationToken);
+    }
 
     private static RankingScore WithChange(RankingScore score, int? previousRank) =>
         score with { PreviousRank = previousRank, RankChange = previousRank - score.Rank };
