@@ -88,27 +88,8 @@ public sealed class IndicatorValues(OpenDtiDbContext db)
     }
 
     private static Dictionary<MeasureCode, MeasureValue> Reexpress(
-        IReadOnlyList<SuccessionLink> links, Dictionary<MeasureCode, Dictionary<UnitCode, MeasureValue>> values, Dictionary<int, Measure> measures)
-    {
-        var aggregationOf = measures.Values.ToDictionary(m => m.Code, m => m.Aggregation);
-        var result = new Dictionary<MeasureCode, MeasureValue>();
-        foreach (var (measure, byUnit) in values)
-        {
-            var inputs = byUnit.ToDictionary(v => v.Key, v => v.Value.Value);
-            var combined = aggregationOf[measure] switch
-            {
-                MeasureAggregation.Sum => BoundaryReexpression.Counts(links, inputs),
-                MeasureAggregation.WeightedMean => BoundaryReexpression.Scores(links, inputs, ScoreWeighting.Equal),
-                _ => null,
-            };
-            if (combined?.Values.SingleOrDefault()?.Value is { } value)
-            {
-                result[measure] = new MeasureValue(value, byUnit.Values.Any(v => v.IsDemo));
-            }
-        }
-
-        return result;
-    }
+        IReadOnlyList<SuccessionLink> links, Dictionary<MeasureCode, Dictionary<UnitCode, MeasureValue>> values, Dictionary<int, Measure> measures) =>
+        MeasureReexpression.Reexpress(links, values, measures.Values.ToDictionary(m => m.Code, m => m.Aggregation)).Values.SingleOrDefault() ?? [];
 
     // year → measure → unit → value
     private async Task<Dictionary<int, Dictionary<MeasureCode, Dictionary<UnitCode, MeasureValue>>>> YearValuesAsync(
@@ -127,6 +108,4 @@ public sealed class IndicatorValues(OpenDtiDbContext db)
                     measure => measure.Key,
                     measure => measure.ToDictionary(v => v.Code, v => new MeasureValue(v.Value, v.IsDemo))));
     }
-
-    private readonly record struct MeasureValue(double Value, bool IsDemo);
 }

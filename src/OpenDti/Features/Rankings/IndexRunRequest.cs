@@ -10,6 +10,13 @@ public sealed record IndexRunRequest
 
     public required Period Period { get; init; }
 
+    /// <summary>
+    /// The day whose units are ranked: the period's last day when null. A later day ranks the period on
+    /// later boundaries, each new unit's values re-expressed from its predecessors, so that a later
+    /// ranking has a comparable previous one.
+    /// </summary>
+    public DateOnly? UnitsOn { get; init; }
+
     /// <summary>The pipeline; the engine's defaults (min-max to 0–100, weighted arithmetic mean) when null.</summary>
     public PipelineConfig? Config { get; init; }
 

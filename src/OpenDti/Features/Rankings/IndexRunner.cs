@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenDti.Domain.Frameworks;
 using OpenDti.Domain.Frameworks.Expressions;
 using OpenDti.Domain.Geography;
 using OpenDti.Domain.Rankings;
+using OpenDti.Domain.Values;
+using OpenDti.Features.Frameworks;
 using OpenDti.IndexEngine.Configuration;
 using OpenDti.IndexEngine.Model;
 using OpenDti.IndexEngine.Pipeline;
@@ -14,7 +17,8 @@ namespace OpenDti.Features.Rankings;
 
 /// <summary>
 /// Computes a framework version's index for a period from the stored values and keeps the result: the
-/// provinces valid on the period's last day are ranked (63 before 1 July 2025, 34 after); each
+/// provinces valid on the period's last day are ranked (63 before 1 July 2025, 34 after), or those of a
+/// later day when asked (a comparable run: 2024 on the 34 provinces, old units' values re-expressed); each
 /// indicator is its expression over the unit's values; the framework tree becomes the engine's
 /// metadata under a root <see cref="IndexRuns.IndexCode"/>; weights the framework does not know count
 /// equally, and the run says so. The run keeps every value it read, so each rank traces to its inputs.
@@ -34,7 +38,12 @@ public sealed class IndexRunner(OpenDtiDbContext db, TimeProvider time)
                 : $"Bộ chỉ số {framework.Code} không có phiên bản cho năm {request.Period.Year} / {framework.Code} has no version in force for {request.Period.Year}.");
         }
 
-        var unitsOn = request.Period.End;
+        var unitsOn = request.UnitsOn ?? request.Period.End;
+        if (unitsOn < request.Period.End)
+        {
+            return IndexRunOutcome.Refused($"Ngày địa giới {unitsOn:yyyy-MM-dd} trước cuối kỳ {request.Period} / the boundary date must not be before the period's end.");
+        }
+
         var units = await db.Units.AsNoTracking()
             .Where(u => u.Level == UnitLevel.Province && (u.ValidFrom == null || u.ValidFrom <= unitsOn) && (u.ValidTo == null || unitsOn <= u.ValidTo))
             .OrderBy(u => u.Code)
@@ -42,20 +51,15 @@ public sealed class IndexRunner(OpenDtiDbContext db, TimeProvider time)
         var indicators = version.Nodes.Where(n => n.Kind == FrameworkNodeKind.Indicator && n.Expression is not null).OrderBy(n => n.Position).ToList();
         var expressions = indicators.ToDictionary(n => n.Code, n => IndicatorExpression.Parse(n.Expression!).Expression!);
         var measureCodes = expressions.Values.SelectMany(e => e.Names).ToHashSet();
-        var unitIds = units.Select(u => u.Id).ToList();
-        var values = await db.DataValues.AsNoTracking()
-            .Where(v => v.Period == request.Period && unitIds.Contains(v.UnitId))
-            .Join(db.Measures, v => v.MeasureId, m => m.Id, (v, m) => new { Value = v, m.Code })
-            .ToListAsync(cancellationToken);
-        var used = values.Where(v => measureCodes.Contains(v.Code)).ToList();
-        var byUnit = used.ToLookup(v => v.Value.UnitId);
-        var unitValues = units.Select(u => byUnit[u.Id].ToDictionary(v => v.Code, v => v.Value.Value)).ToList();
+        var (unitValues, used) = await UnitValuesAsync(units, request.Period, unitsOn, measureCodes, cancellationToken);
 
         var columns = indicators.ToImmutableDictionary(
             n => n.Code.Value,
-            n => unitValues
-                .Select(values => expressions[n.Code].Evaluate(code => values.TryGetValue(code, out var found) ? found : null) ?? double.NaN)
-                .ToImmutableArray(),
+            n => units.Select(u =>
+            {
+                var values = unitValues[u.Id];
+                return expressions[n.Code].Evaluate(code => values.TryGetValue(code, out var found) ? found.Value : null) ?? double.NaN;
+            }).ToImmutableArray(),
             StringComparer.Ordinal);
         var data = new IndexData
         {
@@ -94,12 +98,10 @@ public sealed class IndexRunner(OpenDtiDbContext db, TimeProvider time)
             Period = request.Period,
             UnitsOn = unitsOn,
             PipelineJson = PipelineConfigJson.Write(config),
-            Notes = version.Nodes.Any(n => n.Weight is null)
-                ? "Trọng số chính thức chưa biết: các nút chưa có trọng số được tính bằng nhau / official weights unknown: nodes without a weight count equally."
-                : null,
+            Notes = Notes(version, request.Period, unitsOn),
             UncertaintyRuns = request.UncertaintyRuns,
             UncertaintySeed = unchecked((long)request.Seed),
-            IsDemo = used.Any(v => v.Value.IsDemo),
+            IsDemo = used.Any(v => v.IsDemo),
             CreatedBy = request.CreatedBy,
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
         };
@@ -110,14 +112,83 @@ public sealed class IndexRunner(OpenDtiDbContext db, TimeProvider time)
         db.IndexRunInputs.AddRange(used.Select(v => new IndexRunInput
         {
             IndexRunId = run.Id,
-            DataValueId = v.Value.Id,
-            Value = v.Value.Value,
-            ConcurrencyToken = v.Value.ConcurrencyToken,
+            DataValueId = v.Id,
+            Value = v.Value,
+            ConcurrencyToken = v.ConcurrencyToken,
         }));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return IndexRunOutcome.Done(run, units.Count);
+    }
+
+    /// <summary>
+    /// Each unit's measure values for the period. A unit formed after the period's end (a province of
+    /// 1 July 2025 in a run of 2024 on the 34 provinces) has no values of its own: its predecessors'
+    /// values are re-expressed on its boundary, and every value read is returned to be kept as an input.
+    /// </summary>
+    private async Task<(Dictionary<int, Dictionary<MeasureCode, MeasureValue>> ByUnit, List<DataValue> Used)> UnitValuesAsync(
+        IReadOnlyList<ReportingUnit> units, Period period, DateOnly unitsOn, HashSet<MeasureCode> measureCodes, CancellationToken cancellationToken)
+    {
+        var unitIds = units.Select(u => u.Id).ToList();
+        var successions = unitsOn == period.End
+            ? []
+            : await db.Successions.AsNoTracking()
+                .Where(s => s.EffectiveDate > period.End && s.EffectiveDate <= unitsOn && unitIds.Contains(s.SuccessorId))
+                .Select(s => new { s.PredecessorId, PredecessorCode = s.Predecessor!.Code, SuccessorCode = s.Successor!.Code, s.Share })
+                .ToListAsync(cancellationToken);
+        var codeOf = units.ToDictionary(u => u.Id, u => u.Code);
+        foreach (var succession in successions)
+        {
+            codeOf[succession.PredecessorId] = succession.PredecessorCode;
+        }
+
+        var readIds = codeOf.Keys.ToList();
+        var values = await db.DataValues.AsNoTracking()
+            .Where(v => v.Period == period && readIds.Contains(v.UnitId))
+            .Join(db.Measures, v => v.MeasureId, m => m.Id, (v, m) => new { Value = v, m.Code, m.Aggregation })
+            .ToListAsync(cancellationToken);
+        var used = values.Where(v => measureCodes.Contains(v.Code)).ToList();
+        var byUnit = units.ToDictionary(
+            u => u.Id,
+            u => used.Where(v => v.Value.UnitId == u.Id).ToDictionary(v => v.Code, v => new MeasureValue(v.Value.Value, v.Value.IsDemo)));
+        if (successions.Count > 0)
+        {
+            var predecessorIds = successions.Select(s => s.PredecessorId).ToHashSet();
+            var byMeasure = used.Where(v => predecessorIds.Contains(v.Value.UnitId))
+                .GroupBy(v => v.Code)
+                .ToDictionary(m => m.Key, m => m.ToDictionary(v => codeOf[v.Value.UnitId], v => new MeasureValue(v.Value.Value, v.Value.IsDemo)));
+            var aggregationOf = used.GroupBy(v => v.Code).ToDictionary(m => m.Key, m => m.First().Aggregation);
+            var links = successions.Select(s => new SuccessionLink(s.PredecessorCode, s.SuccessorCode, s.Share)).ToList();
+            var reexpressed = MeasureReexpression.Reexpress(links, byMeasure, aggregationOf);
+            foreach (var unit in units)
+            {
+                if (reexpressed.TryGetValue(unit.Code, out var unitValues))
+                {
+                    byUnit[unit.Id] = unitValues;
+                }
+            }
+        }
+
+        return (byUnit, used.Select(v => v.Value).ToList());
+    }
+
+    private static string? Notes(FrameworkVersion version, Period period, DateOnly unitsOn)
+    {
+        var notes = new List<string>();
+        if (version.Nodes.Any(n => n.Weight is null))
+        {
+            notes.Add("Trọng số chính thức chưa biết: các nút chưa có trọng số được tính bằng nhau / official weights unknown: nodes without a weight count equally.");
+        }
+
+        if (unitsOn != period.End)
+        {
+            notes.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Trên địa giới ngày {unitsOn:yyyy-MM-dd}: số liệu của các đơn vị cũ được quy đổi sang đơn vị mới / on the units of {unitsOn:yyyy-MM-dd}: old units' values re-expressed on the new boundaries."));
+        }
+
+        return notes.Count == 0 ? null : string.Join(" ", notes);
     }
 
     private static IEnumerable<IndexRunScore> Scores(int runId, IReadOnlyList<ReportingUnit> units, IndexResult result, UncertaintyResult? uncertainty)

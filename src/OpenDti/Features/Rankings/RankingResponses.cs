@@ -40,7 +40,25 @@ public sealed record RankingTable
 
     /// <summary>One row per unit, best index rank first.</summary>
     public required IReadOnlyList<RankingRow> Rows { get; init; }
+
+    /// <summary>The previous period's run the rank changes compare with; null when there is none.</summary>
+    public ComparedWith? ComparedWith { get; init; }
 }
+
+/// <summary>
+/// The run a ranking's changes compare with: the previous period, its run and boundary date, and how:
+/// <see cref="SameUnits"/> (each unit against its own previous rank; a unit that did not exist is new)
+/// or <see cref="Reexpressed"/> (the previous period ranked again on this period's units, each new unit's
+/// values re-expressed from its predecessors).
+/// </summary>
+public sealed record ComparedWith(string Period, int RunId, DateOnly UnitsOn, int UnitCount, string Method)
+{
+    public const string SameUnits = "sameUnits";
+    public const string Reexpressed = "reexpressed";
+}
+
+/// <summary>A framework that has rankings.</summary>
+public sealed record RankedFramework(string Code, string Name, string? NameEn);
 
 /// <summary>An aggregate of the ranking: the index, a pillar or a group.</summary>
 public sealed record RankedAggregate(string Code, string Name, string? NameEn, string Kind);
@@ -55,5 +73,14 @@ public sealed record RankingRow
     public required IReadOnlyList<RankingScore> Scores { get; init; }
 }
 
-/// <summary>A score and rank on one aggregate, with the rank interval when an uncertainty analysis ran (5th and 95th percentile, median).</summary>
-public sealed record RankingScore(string Node, double? Score, int? Rank, double? RankLow, double? RankMedian, double? RankHigh);
+/// <summary>
+/// A score and rank on one aggregate, with the rank interval when an uncertainty analysis ran (5th and
+/// 95th percentile, median), the rank in the compared run and the change: previous rank − rank, so
+/// positive means the unit moved up; null when the unit has no previous rank (new).
+/// </summary>
+public sealed record RankingScore(string Node, double? Score, int? Rank, double? RankLow, double? RankMedian, double? RankHigh)
+{
+    public int? PreviousRank { get; init; }
+
+    public int? RankChange { get; init; }
+}

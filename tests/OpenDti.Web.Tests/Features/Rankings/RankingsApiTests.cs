@@ -81,6 +81,43 @@ public sealed class RankingsApiTests(OpenDtiAppWithDemo app) : IClassFixture<Ope
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
+    [Fact]
+    public async Task Ranking2023_ComparesWith2022UnitByUnit()
+    {
+        using var client = app.CreateClient();
+
+        var ranking = await client.GetJsonAsync("/api/v1/rankings?framework=DTI_PROVINCE&period=2023");
+        var previous = await client.GetJsonAsync("/api/v1/rankings?framework=DTI_PROVINCE&period=2022");
+
+        var comparedWith = ranking.GetProperty("comparedWith");
+        Assert.Equal("2022", comparedWith.Text("period"));
+        Assert.Equal("sameUnits", comparedWith.Text("method"));
+        Assert.Equal(previous.GetProperty("runId").GetInt32(), comparedWith.GetProperty("runId").GetInt32());
+        var before = previous.GetProperty("rows").EnumerateArray().ToDictionary(r => r.Text("code")!, r => IndexScore(r).GetProperty("rank").GetInt32());
+        Assert.All(ranking.GetProperty("rows").EnumerateArray(), row =>
+        {
+            var index = IndexScore(row);
+            var rank = index.GetProperty("rank").GetInt32();
+            Assert.Equal(before[row.Text("code")!], index.GetProperty("previousRank").GetInt32());
+            Assert.Equal(before[row.Text("code")!] - rank, index.GetProperty("rankChange").GetInt32());
+        });
+    }
+
+    [Fact]
+    public async Task Ranking2025_ComparesWith2024ReexpressedOnThe34Provinces()
+    {
+        using var client = app.CreateClient();
+
+        var ranking = await client.GetJsonAsync("/api/v1/rankings?framework=DTI_PROVINCE&period=2025");
+
+        var comparedWith = ranking.GetProperty("comparedWith");
+        Assert.Equal("2024", comparedWith.Text("period"));
+        Assert.Equal("reexpressed", comparedWith.Text("method"));
+        Assert.Equal("2025-12-31", comparedWith.Text("unitsOn"));
+        Assert.Equal(34, comparedWith.GetProperty("unitCount").GetInt32());
+        Assert.All(ranking.GetProperty("rows").EnumerateArray(), row => Assert.Equal(JsonValueKind.Number, IndexScore(row).GetProperty("previousRank").ValueKind));
+    }
+
     private static JsonElement IndexScore(JsonElement row) =>
         row.GetProperty("scores").EnumerateArray().Single(s => s.Text("node") == "INDEX");
 }

@@ -1,0 +1,173 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using OpenDti.Domain.Rankings;
+using OpenDti.Domain.Text;
+using OpenDti.Domain.Values;
+using OpenDti.Web;
+
+namespace OpenDti.Features.Rankings;
+
+/// <summary>
+/// <c>/rankings</c>: a framework's ranking for a year (the latest by default), with each pillar, the rank
+/// interval and the change against the previous year. Sorting and the name filter are query parameters
+/// (<c>sort=</c>, <c>q=</c>), so the page works without JavaScript.
+/// </summary>
+public sealed class RankingsModel(RankingQueries queries, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Framework { get; set; } = DemoRankings.Framework;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Period { get; set; }
+
+    /// <summary><c>rank</c>, <c>name</c>, <c>change</c> or an aggregate code; a leading <c>-</c> reverses it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string Sort { get; set; } = "rank";
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Filter { get; set; }
+
+    public IReadOnlyList<RankedFramework> Frameworks { get; private set; } = [];
+
+    public IReadOnlyList<Period> Periods { get; private set; } = [];
+
+    public RankingTable? Table { get; private set; }
+
+    public IReadOnlyList<RankedAggregate> Pillars { get; private set; } = [];
+
+    public IReadOnlyList<RankingRow> Rows { get; private set; } = [];
+
+    public string? PeriodError { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Frameworks = await queries.FrameworksAsync(cancellationToken);
+        Periods = await queries.PeriodsAsync(Framework, cancellationToken);
+        if (Periods.Count == 0)
+        {
+            return;
+        }
+
+        var period = Periods[0];
+        if (Period is not null)
+        {
+            if (Domain.Values.Period.TryParse(Period, out var parsed) && Periods.Contains(parsed))
+            {
+                period = parsed;
+            }
+            else
+            {
+                PeriodError = localizer.Format("No ranking for '{0}'; showing {1} instead.", Period, period.ToString());
+            }
+        }
+
+        Period = period.ToString();
+        Table = await queries.LatestAsync(Framework, period, cancellationToken);
+        if (Table is null)
+        {
+            return;
+        }
+
+        Pillars = PillarsOf(Table);
+        var rows = Table.Rows.AsEnumerable();
+        if (!string.IsNullOrWhiteSpace(Filter))
+        {
+            var filter = VietnameseText.Normalize(Filter);
+            rows = rows.Where(r => VietnameseText.Culture.CompareInfo.IndexOf(r.Name, filter, CompareOptions.IgnoreCase) >= 0);
+        }
+
+        Rows = Sorted(rows).ToList();
+    }
+
+    /// <summary>The aggregates of kind "pillar", in framework order.</summary>
+    public static IReadOnlyList<RankedAggregate> PillarsOf(RankingTable table) =>
+        table.Aggregates.Where(a => a.Kind == "pillar").ToList();
+
+    public static RankingScore? ScoreOf(RankingRow row, string node) =>
+        row.Scores.FirstOrDefault(s => s.Node == node);
+
+    /// <summary>The link a column header sorts by: the column's order, or the reverse when it is already sorted so.</summary>
+    public string SortLink(string key) => Link(Period, Sort == key ? "-" + key : key, Filter);
+
+    /// <summary>aria-sort for a column: rank-like columns sort best first, which is ascending rank.</summary>
+    public string? AriaSort(string key) =>
+        Sort == key ? (key == "change" ? "descending" : "ascending")
+        : Sort == "-" + key ? (key == "change" ? "ascending" : "descending")
+        : null;
+
+    public string Link(string? period, string sort, string? filter)
+    {
+        var query = new List<string> { $"framework={Uri.EscapeDataString(Framework)}" };
+        if (period is not null)
+        {
+            query.Add($"period={Uri.EscapeDataString(period)}");
+        }
+
+        if (sort != "rank")
+        {
+            query.Add($"sort={Uri.EscapeDataString(sort)}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter))
+        {
+            query.Add($"q={Uri.EscapeDataString(filter)}");
+        }
+
+        return "/rankings?" + string.Join("&", query);
+    }
+
+    public string DownloadLink(string extension) =>
+        $"/rankings.{extension}?framework={Uri.EscapeDataString(Framework)}&period={Uri.EscapeDataString(Period ?? string.Empty)}";
+
+    /// <summary>▲3 (up three places), ▼2, = or "new" when the unit had no previous rank.</summary>
+    public string Change(RankingScore? score) => score?.RankChange switch
+    {
+        null => localizer["rank change: new"],
+        > 0 and var up => "▲" + up.ToString(CultureInfo.CurrentCulture),
+        < 0 and var down => "▼" + (-down).ToString(CultureInfo.CurrentCulture),
+        _ => "=",
+    };
+
+    public string ChangeLabel(RankingScore? score) => score?.RankChange switch
+    {
+        null => localizer["No rank in the compared year"],
+        > 0 and var up => localizer.Format("Up {0} places", up),
+        < 0 and var down => localizer.Format("Down {0} places", -down),
+        _ => localizer["Same rank"],
+    };
+
+    public static string Number(double? value) =>
+        value is { } v ? v.ToString("N2", CultureInfo.CurrentCulture) : "—";
+
+    public static string Interval(RankingScore? score) =>
+        score is { RankLow: { } low, RankHigh: { } high }
+            ? string.Create(CultureInfo.CurrentCulture, $"{Math.Round(low):0}–{Math.Round(high):0}")
+            : "—";
+
+    private IEnumerable<RankingRow> Sorted(IEnumerable<RankingRow> rows)
+    {
+        var descending = Sort.StartsWith('-');
+        var key = descending ? Sort[1..] : Sort;
+        IOrderedEnumerable<RankingRow> ordered;
+        if (key == "name")
+        {
+            ordered = descending ? rows.OrderByDescending(r => r.Name, VietnameseText.Comparer) : rows.OrderBy(r => r.Name, VietnameseText.Comparer);
+        }
+        else if (key == "change")
+        {
+            // Biggest rise first; units without a previous rank last either way.
+            ordered = rows.OrderBy(r => ScoreOf(r, IndexRuns.IndexCode)?.RankChange is null)
+                .ThenBy(r => (descending ? 1 : -1) * (ScoreOf(r, IndexRuns.IndexCode)?.RankChange ?? 0));
+        }
+        else
+        {
+            var node = key == "rank" || Table!.Aggregates.All(a => a.Code != key) ? IndexRuns.IndexCode : key;
+            ordered = rows.OrderBy(r => ScoreOf(r, node)?.Rank is null)
+                .ThenBy(r => (descending ? -1 : 1) * (ScoreOf(r, node)?.Rank ?? 0));
+        }
+
+        return ordered.ThenBy(r => r.Code, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace OpenDti.Web;
+
+/// <summary>
+/// A table for download, written as CSV or XLSX from the same rows. A cell is text, a number or empty.
+/// Text a spreadsheet would read as a formula (starting with =, +, -, @, tab or carriage return) is
+/// neutralised: in CSV it gets a leading apostrophe; in XLSX every text cell is a string cell, which
+/// is never evaluated (OWASP, "CSV Injection").
+/// </summary>
+internal sealed record TableExport(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<object?>> Rows)
+{
+    public const string CsvContentType = "text/csv; charset=utf-8";
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    /// <summary>UTF-8 with a byte order mark, so Excel reads Vietnamese correctly; numbers in the invariant culture; CRLF rows (RFC 4180).</summary>
+    public byte[] ToCsv()
+    {
+        var text = new StringBuilder();
+        AppendCsvRow(text, Header);
+        foreach (var row in Rows)
+        {
+            AppendCsvRow(text, row);
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    /// <summary>One worksheet named <paramref name="sheetName"/>: the header row, then the rows; text as inline strings, numbers as numbers.</summary>
+    public byte[] ToXlsx(string sheetName)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            data.Append(XlsxRow(Header));
+            foreach (var row in Rows)
+            {
+                data.Append(XlsxRow(row));
+            }
+
+            sheet.Worksheet = new Worksheet(data);
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = sheetName }));
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>The text with a leading apostrophe when a spreadsheet would take it for a formula.</summary>
+    public static string Neutralise(string text) =>
+        text.Length > 0 && FormulaStarts.Contains(text[0]) ? "'" + text : text;
+
+    private static void AppendCsvRow(StringBuilder text, IEnumerable<object?> cells)
+    {
+        var first = true;
+        foreach (var cell in cells)
+        {
+            if (!first)
+            {
+                text.Append(',');
+            }
+
+            first = false;
+            var value = cell switch
+            {
+                null => string.Empty,
+                string s => Neutralise(s),
+                IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+                _ => Neutralise(cell.ToString() ?? string.Empty),
+            };
+            text.Append(value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value);
+        }
+
+        text.Append("\r\n");
+    }
+
+    private static Row XlsxRow(IEnumerable<object?> cells) =>
+        new(cells.Select(cell => cell switch
+        {
+            null => new Cell(),
+            double or int or long or float or decimal => new Cell
+            {
+                DataType = CellValues.Number,
+                CellValue = new CellValue(((IFormattable)cell).ToString(null, CultureInfo.InvariantCulture)),
+            },
+            _ => new Cell
+            {
+                DataType = CellValues.InlineString,
+                InlineString = new InlineString(new Text(cell.ToString() ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }),
+            },
+        }));
+}
