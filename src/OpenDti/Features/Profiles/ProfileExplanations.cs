@@ -27,7 +27,7 @@ public static class ProfileExplanations
                 var median = Median(normalised.Column(n.Code.Value));
                 return new IndicatorGap(n.Code.Value, n.Name, n.NameEn, n.UnitOfMeasure, Raw(run, unitCode, n.Code.Value) ?? double.NaN, value, median, value - median);
             })
-            .Where(g => !double.IsNaN(g.Difference))
+            .Where(g => double.IsFinite(g.Difference))
             .OrderByDescending(g => g.Difference)
             .ThenBy(g => g.Code, StringComparer.Ordinal)
             .ToList();
@@ -46,7 +46,9 @@ public static class ProfileExplanations
         }
 
         var nodes = run.Indicators.ToDictionary(n => n.Code.Value, StringComparer.Ordinal);
+        // A rise that no value of one indicator can reach comes back as infinite: it is no suggestion.
         return IndexExplanations.WhatWouldMoveUp(run.Result, unitCode)
+            .Where(i => double.IsFinite(i.RequiredValue) && double.IsFinite(i.Increase) && double.IsFinite(i.CurrentValue))
             .Select(i =>
             {
                 var node = nodes[i.Code];

@@ -54,10 +54,10 @@ public sealed class UnitProfiles(OpenDtiDbContext db, RunReplay replay)
         var code = scores.First(s => s.Score.UnitId == unitId).Code.Value;
         var name = scores.First(s => s.Score.UnitId == unitId).Name;
         var replayed = await replay.ReplayAsync(latest.Id, cancellationToken);
-        // The change is explained against the previous year on the unit's own boundary (a comparable run), else
-        // against the same unit or the one it continued (a rename): a merged province had no single score before.
-        var previousRun = comparable.LastOrDefault(r => r.Period.Year == latest.Period.Year - 1 && Has(r, unitId))
-            ?? runs.LastOrDefault(r => r.Period.Year == latest.Period.Year - 1);
+        // The change is explained against the same unit or the one it continued (a rename) the year before: a
+        // merged province had no single score before. A comparable run (the previous year re-expressed on the new
+        // boundary) cannot be replayed yet — RunReplay reads each unit's own inputs — so it is not used here.
+        var previousRun = runs.LastOrDefault(r => r.Period.Year == latest.Period.Year - 1);
         var previousUnit = previousRun is null ? null : scores
             .Where(s => s.Score.IndexRunId == previousRun.Id && s.Score.NodeCode == IndexRuns.IndexCode && s.Code.Value == code && (s.Score.UnitId == unitId || predecessors.Count == 1))
             .FirstOrDefault();

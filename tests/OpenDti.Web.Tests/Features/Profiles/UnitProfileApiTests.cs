@@ -133,7 +133,12 @@ public sealed class UnitProfileApiTests(OpenDtiAppWithDemo app) : IClassFixture<
         Assert.Equal(34, profile.GetProperty("unitCount").GetInt32());
         var series = profile.GetProperty("series").EnumerateArray().ToList();
         Assert.Equal(3, series.Count(p => p.Text("period") == "2024" && p.GetProperty("isPredecessor").GetBoolean()));
-        Assert.All(series.Where(p => p.Text("period") == "2024"), p => Assert.Equal(63, p.GetProperty("unitCount").GetInt32()));
+        Assert.All(series.Where(p => p.Text("period") == "2024" && p.GetProperty("isPredecessor").GetBoolean()), p => Assert.Equal(63, p.GetProperty("unitCount").GetInt32()));
+
+        // …and the province itself in 2024, re-expressed from them on its boundary, ranked among the 34.
+        var reexpressed = Assert.Single(series, p => p.Text("period") == "2024" && p.GetProperty("isReexpressed").GetBoolean());
+        Assert.Equal(34, reexpressed.GetProperty("unitCount").GetInt32());
+        Assert.Equal("25", reexpressed.Text("unitCode"));
         Assert.Equal(JsonValueKind.Null, profile.GetProperty("rankChange").ValueKind);
     }
 
