@@ -7,36 +7,54 @@ namespace OpenDti.IndexEngine.Audit;
 /// <summary>Builds the <see cref="AuditReport"/> from the node values of a run.</summary>
 internal static class Auditor
 {
+    /// <summary>
+    /// Node summaries (one rank sort per node) and then aggregates are computed in parallel; each task writes only its
+    /// own slot and sums in a fixed order, so the report is the same whatever the number of threads.
+    /// </summary>
     public static AuditReport Audit(IndexMetadata meta, double[][] values, double[] availability, IndicatorTreatment[] treatments)
     {
-        var index = values[meta.Root];
-        var ranks = new double[]?[values.Length];
+        var summaries = new ColumnSummary?[values.Length];
+        Parallel.For(0, values.Length, n => summaries[n] = ColumnSummary.Of(values[n]));
 
-        // ranks are computed once per node when its column is complete (the usual case after imputation): one sort
-        // per node instead of four per child
-        double Spearman(int x, int y)
+        var order = meta.AggregatesBottomUp;
+        var aggregates = new AggregateAudit[order.Length];
+        Parallel.For(0, order.Length, i => aggregates[i] = Aggregate(meta, values, summaries, order[i]));
+
+        var indicators = new IndicatorAudit[treatments.Length];
+        for (var k = 0; k < indicators.Length; k++)
         {
-            var rx = ranks[x] ??= CompleteRanks(values[x]);
-            var ry = ranks[y] ??= CompleteRanks(values[y]);
-            return rx.Length > 0 && ry.Length > 0 ? Descriptive.Pearson(rx, ry) : Descriptive.Spearman(values[x], values[y]);
+            var t = treatments[k];
+            indicators[k] = new IndicatorAudit(t.Code, availability[k], t.WinsorisedPoints, t.LogTransformed);
         }
 
-        var aggregates = meta.AggregatesBottomUp.Select(a =>
-        {
-            var children = meta.Children[a].Select(c => new ChildCorrelation(
-                meta.Nodes[c].Code,
-                Descriptive.Pearson(values[c], values[a]),
-                Spearman(c, a),
-                Descriptive.Pearson(values[c], index),
-                Spearman(c, meta.Root)));
-            return new AggregateAudit(meta.Nodes[a].Code, CronbachAlpha([.. meta.Children[a].Select(c => values[c])]), [.. children]);
-        });
-        var indicators = treatments.Select((t, k) => new IndicatorAudit(t.Code, availability[k], t.WinsorisedPoints, t.LogTransformed));
         return new AuditReport([.. aggregates], [.. indicators]);
     }
 
-    private static double[] CompleteRanks(double[] column) =>
-        column.Any(double.IsNaN) ? [] : Ranks.AscendingAverage(column);
+    private static AggregateAudit Aggregate(IndexMetadata meta, double[][] values, ColumnSummary?[] summaries, int a)
+    {
+        var children = meta.Children[a];
+        var correlations = new ChildCorrelation[children.Length];
+        var items = new double[children.Length][];
+        for (var i = 0; i < children.Length; i++)
+        {
+            var c = children[i];
+            items[i] = values[c];
+            correlations[i] = new ChildCorrelation(
+                meta.Nodes[c].Code,
+                Pearson(values, summaries, c, a),
+                Spearman(values, summaries, c, a),
+                Pearson(values, summaries, c, meta.Root),
+                Spearman(values, summaries, c, meta.Root));
+        }
+
+        return new AggregateAudit(meta.Nodes[a].Code, CronbachAlpha(items), [.. correlations]);
+    }
+
+    private static double Pearson(double[][] values, ColumnSummary?[] summaries, int x, int y) =>
+        summaries[x] is { } sx && summaries[y] is { } sy ? ColumnSummary.Pearson(sx, sy) : Descriptive.Pearson(values[x], values[y]);
+
+    private static double Spearman(double[][] values, ColumnSummary?[] summaries, int x, int y) =>
+        summaries[x] is { } sx && summaries[y] is { } sy ? ColumnSummary.Spearman(sx, sy) : Descriptive.Spearman(values[x], values[y]);
 
     /// <summary>See <see cref="AggregateAudit.CronbachAlpha"/>.</summary>
     public static double CronbachAlpha(IReadOnlyList<double[]> items)
@@ -47,15 +65,50 @@ internal static class Auditor
             return double.NaN;
         }
 
-        var complete = Enumerable.Range(0, items[0].Length).Where(u => items.All(i => !double.IsNaN(i[u]))).ToArray();
-        if (complete.Length < 2)
+        var units = items[0].Length;
+        var complete = new List<int>(units);
+        for (var u = 0; u < units; u++)
+        {
+            if (IsComplete(items, u))
+            {
+                complete.Add(u);
+            }
+        }
+
+        if (complete.Count < 2)
         {
             return double.NaN;
         }
 
-        var sumOfVariances = items.Sum(i => Descriptive.Variance(complete.Select(u => i[u]).ToArray()));
-        var total = complete.Select(u => items.Sum(i => i[u])).ToArray();
+        // sums run item by item, then unit by unit, from 0, in the order the definition reads
+        var buffer = new double[complete.Count];
+        var total = new double[complete.Count];
+        double sumOfVariances = 0;
+        foreach (var item in items)
+        {
+            for (var j = 0; j < buffer.Length; j++)
+            {
+                buffer[j] = item[complete[j]];
+                total[j] += buffer[j];
+            }
+
+            sumOfVariances += Descriptive.Variance(buffer);
+        }
+
         var totalVariance = Descriptive.Variance(total);
         return totalVariance == 0 ? double.NaN : k / (k - 1.0) * (1 - sumOfVariances / totalVariance);
+    }
+
+    private static bool IsComplete(IReadOnlyList<double[]> items, int u)
+    {
+        foreach (var item in items)
+        {
+            if (double.IsNaN(item[u]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -58,33 +58,40 @@ internal static class Ranks
     }
 
     /// <summary>Ranks lowest first, ties at the lowest rank (R <c>rank(x, ties.method = "min")</c>); NaN stays NaN.</summary>
-    public static double[] AscendingMin(ReadOnlySpan<double> span)
+    public static double[] AscendingMin(ReadOnlySpan<double> values)
     {
-        var values = span.ToArray();
-        var order = Enumerable.Range(0, values.Length).Where(i => !double.IsNaN(values[i])).ToArray();
-        var keys = order.Select(i => values[i]).ToArray();
-        Array.Sort(keys, order);
+        var positions = new List<int>(values.Length);
+        var available = new List<double>(values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsNaN(values[i]))
+            {
+                positions.Add(i);
+                available.Add(values[i]);
+            }
+        }
+
+        var order = SortOrder.Ascending(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(available));
         var result = new double[values.Length];
         Array.Fill(result, double.NaN);
         for (var k = 0; k < order.Length; k++)
         {
-            result[order[k]] = k > 0 && keys[k] == keys[k - 1] ? result[order[k - 1]] : k + 1;
+            var at = positions[order[k]];
+            result[at] = k > 0 && available[order[k]] == available[order[k - 1]] ? result[positions[order[k - 1]]] : k + 1;
         }
 
         return result;
     }
 
-    /// <summary>Ranks lowest first, ties at their mean rank (R <c>rank(x, ties.method = "average")</c>), over all given values.</summary>
+    /// <summary>Ranks lowest first, ties at their mean rank (R <c>rank(x, ties.method = "average")</c>), over all given values (none NaN).</summary>
     public static double[] AscendingAverage(ReadOnlySpan<double> values)
     {
-        var order = Enumerable.Range(0, values.Length).ToArray();
-        var keys = values.ToArray();
-        Array.Sort(keys, order);
+        var order = SortOrder.Ascending(values);
         var result = new double[values.Length];
-        for (var start = 0; start < keys.Length;)
+        for (var start = 0; start < order.Length;)
         {
             var end = start;
-            while (end + 1 < keys.Length && keys[end + 1] == keys[start])
+            while (end + 1 < order.Length && values[order[end + 1]] == values[order[start]])
             {
                 end++;
             }
