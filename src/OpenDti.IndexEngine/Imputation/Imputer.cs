@@ -7,17 +7,21 @@ namespace OpenDti.IndexEngine.Imputation;
 internal static class Imputer
 {
     /// <summary>
-    /// A copy of <paramref name="values"/> with missing values filled in: by the column mean, the column median or the
-    /// mean of the unit's group (<paramref name="groups"/>, one label per unit). With <see cref="ImputationMethod.None"/>,
-    /// or when nothing is available to impute from, values stay missing.
+    /// <paramref name="values"/> with missing values filled in: by the column mean, the column median or the mean of
+    /// the unit's group (<paramref name="groups"/>, one label per unit). With <see cref="ImputationMethod.None"/>, or
+    /// when nothing is available to impute from, values stay missing. The input is never written: a column with nothing
+    /// to fill (or <see cref="ImputationMethod.None"/>) is returned as it is, otherwise a filled copy.
     /// </summary>
-    public static double[] Impute(ReadOnlySpan<double> values, ImputationMethod method, IReadOnlyList<string>? groups)
+    public static double[] Impute(double[] values, ImputationMethod method, IReadOnlyList<string>? groups)
     {
-        var result = values.ToArray();
+        if (method == ImputationMethod.None || !HasMissing(values))
+        {
+            return values;
+        }
+
+        var result = (double[])values.Clone();
         switch (method)
         {
-            case ImputationMethod.None:
-                return result;
             case ImputationMethod.Mean:
                 Fill(result, Moments.Mean(values));
                 return result;
@@ -31,6 +35,19 @@ internal static class Imputer
             default:
                 throw new ArgumentOutOfRangeException(nameof(method), method, null);
         }
+    }
+
+    private static bool HasMissing(double[] values)
+    {
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Fill(double[] values, double value)

@@ -8,7 +8,8 @@ internal static class Normaliser
 {
     /// <summary>
     /// The normalised copy of <paramref name="values"/>. The direction is applied first (x·d, and goalposts and target
-    /// likewise), so that after normalisation higher is always better. Missing values stay missing.
+    /// likewise), so that after normalisation higher is always better. Missing values stay missing. One array is
+    /// allocated and transformed in place (no delegate per value): the large benchmark normalises 664,200 values.
     /// </summary>
     public static double[] Normalise(ReadOnlySpan<double> values, int direction, NormalisationOptions options, double? goalLow, double? goalHigh, double? target)
     {
@@ -25,29 +26,89 @@ internal static class Normaliser
                 return x;
             case NormalisationMethod.MinMax:
                 var (min, max) = Range(x);
-                return Map(x, v => max == min ? (low + high) / 2 : (v - min) / (max - min) * (high - low) + low);
+                if (max == min)
+                {
+                    return Fill(x, (low + high) / 2);
+                }
+
+                for (var i = 0; i < x.Length; i++)
+                {
+                    if (!double.IsNaN(x[i]))
+                    {
+                        x[i] = (x[i] - min) / (max - min) * (high - low) + low;
+                    }
+                }
+
+                return x;
             case NormalisationMethod.ZScore:
                 var mean = Moments.Mean(x);
                 var sd = Moments.StandardDeviation(x);
-                return Map(x, v => sd is 0 or double.NaN ? options.Mean : (v - mean) / sd * options.StandardDeviation + options.Mean);
+                if (sd is 0 or double.NaN)
+                {
+                    return Fill(x, options.Mean);
+                }
+
+                for (var i = 0; i < x.Length; i++)
+                {
+                    if (!double.IsNaN(x[i]))
+                    {
+                        x[i] = (x[i] - mean) / sd * options.StandardDeviation + options.Mean;
+                    }
+                }
+
+                return x;
             case NormalisationMethod.Rank:
                 return Ranks.AscendingMin(x);
             case NormalisationMethod.PercentileRank:
-                var ranks = Ranks.AscendingMin(x);
-                var n = x.Count(v => !double.IsNaN(v));
-                return Map(ranks, r => n < 2 ? high : (r - 1) / (n - 1) * (high - low) + low);
+                return PercentileRank(x, low, high);
             case NormalisationMethod.Goalposts:
                 // after negating a −1 indicator, its upper goalpost is the worst value: the goalposts swap
                 var lo = Math.Min(Required(goalLow) * direction, Required(goalHigh) * direction);
                 var hi = Math.Max(Required(goalLow) * direction, Required(goalHigh) * direction);
-                return Map(x, v => Math.Clamp((v - lo) / (hi - lo), 0, 1) * (high - low) + low);
+                for (var i = 0; i < x.Length; i++)
+                {
+                    if (!double.IsNaN(x[i]))
+                    {
+                        x[i] = Math.Clamp((x[i] - lo) / (hi - lo), 0, 1) * (high - low) + low;
+                    }
+                }
+
+                return x;
             case NormalisationMethod.DistanceToTarget:
                 var t = Required(target) * direction;
                 var floor = Range(x).Min;
-                return Map(x, v => (t == floor ? 1 : Math.Clamp((v - floor) / (t - floor), 0, 1)) * (high - low) + low);
+                for (var i = 0; i < x.Length; i++)
+                {
+                    if (!double.IsNaN(x[i]))
+                    {
+                        x[i] = (t == floor ? 1 : Math.Clamp((x[i] - floor) / (t - floor), 0, 1)) * (high - low) + low;
+                    }
+                }
+
+                return x;
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Method, null);
         }
+    }
+
+    private static double[] PercentileRank(double[] x, double low, double high)
+    {
+        var ranks = Ranks.AscendingMin(x);
+        var n = 0;
+        foreach (var v in x)
+        {
+            n += double.IsNaN(v) ? 0 : 1;
+        }
+
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            if (!double.IsNaN(ranks[i]))
+            {
+                ranks[i] = n < 2 ? high : (ranks[i] - 1) / (n - 1) * (high - low) + low;
+            }
+        }
+
+        return ranks;
     }
 
     private static double Required(double? value) =>
@@ -68,14 +129,16 @@ internal static class Normaliser
         return (min, max);
     }
 
-    private static double[] Map(double[] x, Func<double, double> f)
+    private static double[] Fill(double[] x, double value)
     {
-        var result = new double[x.Length];
         for (var i = 0; i < x.Length; i++)
         {
-            result[i] = double.IsNaN(x[i]) ? double.NaN : f(x[i]);
+            if (!double.IsNaN(x[i]))
+            {
+                x[i] = value;
+            }
         }
 
-        return result;
+        return x;
     }
 }
