@@ -1,4 +1,5 @@
 using OpenDti.IndexEngine.Model;
+using OpenDti.IndexEngine.Pipeline;
 using OpenDti.IndexEngine.Statistics;
 using OpenDti.IndexEngine.Treatment;
 
@@ -8,17 +9,47 @@ namespace OpenDti.IndexEngine.Audit;
 internal static class Auditor
 {
     /// <summary>
-    /// Node summaries (one rank sort per node) and then aggregates are computed in parallel; each task writes only its
-    /// own slot and sums in a fixed order, so the report is the same whatever the number of threads.
+    /// The aggregates' summaries (one rank sort each) come first; then every child, in parallel, is summarised in its
+    /// thread's buffers and correlated with its parent and the index. Each task writes only its own slot and sums in
+    /// a fixed order, so the report is the same whatever the number of threads.
     /// </summary>
     public static AuditReport Audit(IndexMetadata meta, double[][] values, double[] availability, IndicatorTreatment[] treatments)
     {
+        var units = values[meta.Root].Length;
         var summaries = new ColumnSummary?[values.Length];
-        Parallel.For(0, values.Length, n => summaries[n] = ColumnSummary.Of(values[n]));
-
         var order = meta.AggregatesBottomUp;
+        ColumnParallelism.For(order.Length, units, i =>
+            summaries[order[i]] = ColumnSummary.Of(values[order[i]], new double[units], new int[units]));
+
+        var pairs = order.SelectMany(a => meta.Children[a].Select(c => (Child: c, Parent: a))).ToArray();
+        var correlations = new ChildCorrelation[pairs.Length];
+        ColumnParallelism.For(pairs.Length, units, () => (new double[units], new int[units]), (j, scratch) =>
+        {
+            var (c, a) = pairs[j];
+            var child = summaries[c] ?? ColumnSummary.Of(values[c], scratch.Item1, scratch.Item2);
+            correlations[j] = new ChildCorrelation(
+                meta.Nodes[c].Code,
+                Pearson(values, child, summaries[a], c, a),
+                Spearman(values, child, summaries[a], c, a),
+                Pearson(values, child, summaries[meta.Root], c, meta.Root),
+                Spearman(values, child, summaries[meta.Root], c, meta.Root));
+        });
+
         var aggregates = new AggregateAudit[order.Length];
-        Parallel.For(0, order.Length, i => aggregates[i] = Aggregate(meta, values, summaries, order[i]));
+        var firsts = new int[order.Length];
+        for (var i = 1; i < order.Length; i++)
+        {
+            firsts[i] = firsts[i - 1] + meta.Children[order[i - 1]].Length;
+        }
+
+        ColumnParallelism.For(order.Length, units, i =>
+        {
+            var children = meta.Children[order[i]];
+            aggregates[i] = new AggregateAudit(
+                meta.Nodes[order[i]].Code,
+                CronbachAlpha([.. children.Select(c => values[c])]),
+                [.. correlations.AsSpan(firsts[i], children.Length)]);
+        });
 
         var indicators = new IndicatorAudit[treatments.Length];
         for (var k = 0; k < indicators.Length; k++)
@@ -30,31 +61,11 @@ internal static class Auditor
         return new AuditReport([.. aggregates], [.. indicators]);
     }
 
-    private static AggregateAudit Aggregate(IndexMetadata meta, double[][] values, ColumnSummary?[] summaries, int a)
-    {
-        var children = meta.Children[a];
-        var correlations = new ChildCorrelation[children.Length];
-        var items = new double[children.Length][];
-        for (var i = 0; i < children.Length; i++)
-        {
-            var c = children[i];
-            items[i] = values[c];
-            correlations[i] = new ChildCorrelation(
-                meta.Nodes[c].Code,
-                Pearson(values, summaries, c, a),
-                Spearman(values, summaries, c, a),
-                Pearson(values, summaries, c, meta.Root),
-                Spearman(values, summaries, c, meta.Root));
-        }
+    private static double Pearson(double[][] values, ColumnSummary? x, ColumnSummary? y, int xi, int yi) =>
+        x is not null && y is not null ? ColumnSummary.Pearson(x, y) : Descriptive.Pearson(values[xi], values[yi]);
 
-        return new AggregateAudit(meta.Nodes[a].Code, CronbachAlpha(items), [.. correlations]);
-    }
-
-    private static double Pearson(double[][] values, ColumnSummary?[] summaries, int x, int y) =>
-        summaries[x] is { } sx && summaries[y] is { } sy ? ColumnSummary.Pearson(sx, sy) : Descriptive.Pearson(values[x], values[y]);
-
-    private static double Spearman(double[][] values, ColumnSummary?[] summaries, int x, int y) =>
-        summaries[x] is { } sx && summaries[y] is { } sy ? ColumnSummary.Spearman(sx, sy) : Descriptive.Spearman(values[x], values[y]);
+    private static double Spearman(double[][] values, ColumnSummary? x, ColumnSummary? y, int xi, int yi) =>
+        x is not null && y is not null ? ColumnSummary.Spearman(x, y) : Descriptive.Spearman(values[xi], values[yi]);
 
     /// <summary>See <see cref="AggregateAudit.CronbachAlpha"/>.</summary>
     public static double CronbachAlpha(IReadOnlyList<double[]> items)
@@ -80,19 +91,25 @@ internal static class Auditor
             return double.NaN;
         }
 
-        // sums run item by item, then unit by unit, from 0, in the order the definition reads
-        var buffer = new double[complete.Count];
+        // sums run item by item, then unit by unit, from 0, in the order the definition reads; a complete table (the
+        // usual case after imputation) is read in place rather than copied
+        var everyUnit = complete.Count == units;
+        var buffer = everyUnit ? [] : new double[complete.Count];
         var total = new double[complete.Count];
         double sumOfVariances = 0;
         foreach (var item in items)
         {
-            for (var j = 0; j < buffer.Length; j++)
+            for (var j = 0; j < total.Length; j++)
             {
-                buffer[j] = item[complete[j]];
-                total[j] += buffer[j];
+                var v = everyUnit ? item[j] : item[complete[j]];
+                total[j] += v;
+                if (!everyUnit)
+                {
+                    buffer[j] = v;
+                }
             }
 
-            sumOfVariances += Descriptive.Variance(buffer);
+            sumOfVariances += Descriptive.Variance(everyUnit ? item : buffer);
         }
 
         var totalVariance = Descriptive.Variance(total);

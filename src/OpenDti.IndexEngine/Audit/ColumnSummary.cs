@@ -7,7 +7,8 @@ namespace OpenDti.IndexEngine.Audit;
 /// computed once per node rather than once per pair: the mean and centred sum of squares of the values and of their
 /// average ranks. With these, Pearson's r of two complete columns is one pass over the units, and Spearman's ρ is the
 /// same pass over the ranks; the sums are accumulated in the order <see cref="Descriptive.Pearson"/> uses, so the
-/// result is the same to the last bit.
+/// result is the same to the last bit. The ranks live in a buffer the caller owns: an indicator's summary is needed
+/// only for its own correlations, so one buffer per thread serves them all.
 /// </summary>
 internal sealed class ColumnSummary
 {
@@ -31,8 +32,11 @@ internal sealed class ColumnSummary
 
     public double RankSumOfSquares { get; }
 
-    /// <summary>The summary of <paramref name="column"/>; null when a value is missing (then pairs must be matched one by one).</summary>
-    public static ColumnSummary? Of(double[] column)
+    /// <summary>
+    /// The summary of <paramref name="column"/>, its ranks written to <paramref name="ranks"/> (<paramref name="order"/> is
+    /// scratch; both as long as the column); null when a value is missing (then pairs must be matched one by one).
+    /// </summary>
+    public static ColumnSummary? Of(double[] column, double[] ranks, int[] order)
     {
         foreach (var v in column)
         {
@@ -42,7 +46,8 @@ internal sealed class ColumnSummary
             }
         }
 
-        return new ColumnSummary(column, Statistics.Ranks.AscendingAverage(column));
+        Statistics.Ranks.AscendingAverage(column, ranks, order);
+        return new ColumnSummary(column, ranks);
     }
 
     /// <summary>Pearson's r of <paramref name="x"/> and <paramref name="y"/>; NaN for fewer than 2 units or a constant.</summary>

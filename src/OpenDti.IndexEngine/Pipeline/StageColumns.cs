@@ -13,7 +13,7 @@ namespace OpenDti.IndexEngine.Pipeline;
 /// </summary>
 internal sealed record StageColumns(double[][] Imputed, double[][] Treated, double[][] Normalised, IndicatorTreatment[] Treatments)
 {
-    /// <summary>Indicators are independent, so they run in parallel; each writes only its own slot, so the thread count never changes a result.</summary>
+    /// <summary>Indicators are independent, so a large table runs them in parallel (<see cref="ColumnParallelism"/>).</summary>
     public static StageColumns Compute(PreparedData data, IndexMetadata meta, PipelineConfig config, ImputationMethod imputation, NormalisationMethod normalisation)
     {
         var count = meta.Indicators.Length;
@@ -22,7 +22,7 @@ internal sealed record StageColumns(double[][] Imputed, double[][] Treated, doub
         var normalised = new double[count][];
         var treatments = new IndicatorTreatment[count];
         var normOptions = config.Normalisation with { Method = normalisation };
-        Parallel.For(0, count, k =>
+        ColumnParallelism.For(count, data.Units.Length, k =>
         {
             var node = meta.Nodes[meta.Indicators[k]];
             imputed[k] = Imputer.Impute(data.Raw[k], imputation, data.Groups);

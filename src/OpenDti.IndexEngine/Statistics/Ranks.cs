@@ -33,25 +33,42 @@ internal static class Ranks
         }
     }
 
-    /// <summary>The same ranks in O(n log n), for large tables.</summary>
-    public static int[] DescendingSorted(ReadOnlySpan<double> span)
+    /// <summary>
+    /// The same ranks in O(n log n), for large tables: the available values in ascending order, then one sweep in that
+    /// order for the first value above each threshold. The sweep starts from the previous answer and steps either
+    /// way, so it is exact even where rounding made the threshold fail to grow with the value.
+    /// </summary>
+    public static int[] DescendingSorted(ReadOnlySpan<double> values)
     {
-        var values = span.ToArray();
-        var ranks = new int[values.Length];
-        var sorted = values.Where(v => !double.IsNaN(v)).ToArray();
-        Array.Sort(sorted);
+        var positions = new List<int>(values.Length);
+        var available = new List<double>(values.Length);
         for (var i = 0; i < values.Length; i++)
         {
-            if (double.IsNaN(values[i]))
+            if (!double.IsNaN(values[i]))
             {
-                continue;
+                positions.Add(i);
+                available.Add(values[i]);
+            }
+        }
+
+        var order = SortOrder.Ascending(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(available));
+        var ranks = new int[values.Length];
+        var m = order.Length;
+        var above = 0;
+        for (var k = 0; k < m; k++)
+        {
+            var threshold = Threshold(available[order[k]]);
+            while (above < m && available[order[above]] <= threshold)
+            {
+                above++;
             }
 
-            // values above the threshold are those after the last index ≤ threshold in ascending order
-            var threshold = Threshold(values[i]);
-            var at = Array.BinarySearch(sorted, threshold);
-            var firstAbove = at >= 0 ? LastEqual(sorted, at) + 1 : ~at;
-            ranks[i] = 1 + (sorted.Length - firstAbove);
+            while (above > 0 && available[order[above - 1]] > threshold)
+            {
+                above--;
+            }
+
+            ranks[positions[order[k]]] = 1 + (m - above);
         }
 
         return ranks;
@@ -86,8 +103,15 @@ internal static class Ranks
     /// <summary>Ranks lowest first, ties at their mean rank (R <c>rank(x, ties.method = "average")</c>), over all given values (none NaN).</summary>
     public static double[] AscendingAverage(ReadOnlySpan<double> values)
     {
-        var order = SortOrder.Ascending(values);
         var result = new double[values.Length];
+        AscendingAverage(values, result, new int[values.Length]);
+        return result;
+    }
+
+    /// <summary>The same ranks into <paramref name="result"/>, with <paramref name="order"/> as scratch; both as long as <paramref name="values"/>.</summary>
+    public static void AscendingAverage(ReadOnlySpan<double> values, Span<double> result, Span<int> order)
+    {
+        SortOrder.Ascending(values, order);
         for (var start = 0; start < order.Length;)
         {
             var end = start;
@@ -104,19 +128,7 @@ internal static class Ranks
 
             start = end + 1;
         }
-
-        return result;
     }
 
     private static double Threshold(double x) => x + (1e-9 * Math.Max(1, Math.Abs(x)));
-
-    private static int LastEqual(double[] sorted, int at)
-    {
-        while (at + 1 < sorted.Length && sorted[at + 1] == sorted[at])
-        {
-            at++;
-        }
-
-        return at;
-    }
 }

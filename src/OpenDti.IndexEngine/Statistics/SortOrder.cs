@@ -3,95 +3,122 @@ using System.Buffers;
 namespace OpenDti.IndexEngine.Statistics;
 
 /// <summary>
-/// The ascending order of a column without NaN: the positions 0 … n − 1 sorted by value. From 256 values on, an LSD
-/// radix sort on the bits of the doubles mapped to unsigned integers that sort the same way (every bit of a negative
-/// flipped, the sign bit of a positive set, −0 taken as +0): 8 passes of one byte, a pass skipped where every key has
-/// the same byte. It is stable and, at 3,321 units, about five times faster than <c>Array.Sort(keys, items)</c>, which
-/// was most of the audit's time on the large benchmark. Ties are contiguous either way, which is all the rank
-/// functions rely on.
+/// The ascending order of a column without NaN: the positions 0 … n − 1 sorted by value; ties are contiguous, which
+/// is all the rank functions rely on. Under 256 values, <c>Array.Sort(keys, items)</c>. From 256 on, a bucket sort:
+/// n buckets of equal width between the minimum and the maximum (v ↦ ⌊(v − min) · n / (max − min)⌋ is monotone, so
+/// the buckets are in order), each bucket then sorted by insertion when small, by radix when not. On the large
+/// benchmark's columns this takes about a sixth of the time of <c>Array.Sort(keys, items)</c>, whose 211 sorts were
+/// most of the audit's time; a skewed column that crowds one bucket costs one radix sort of it, never a quadratic one.
 /// </summary>
 internal static class SortOrder
 {
-    private const int RadixFrom = 256;
-    private const ulong Sign = 1UL << 63;
+    private const int BucketFrom = 256;
+    private const int InsertionUpTo = 24;
 
     public static int[] Ascending(ReadOnlySpan<double> values)
     {
         var order = new int[values.Length];
-        if (values.Length < RadixFrom)
-        {
-            for (var i = 0; i < order.Length; i++)
-            {
-                order[i] = i;
-            }
-
-            Array.Sort(values.ToArray(), order);
-            return order;
-        }
-
-        Radix(values, order);
+        Ascending(values, order);
         return order;
     }
 
-    private static void Radix(ReadOnlySpan<double> values, int[] order)
+    /// <summary>Writes the order into <paramref name="order"/>, whose length is that of <paramref name="values"/>.</summary>
+    public static void Ascending(ReadOnlySpan<double> values, Span<int> order)
     {
-        var n = values.Length;
-        var keys = ArrayPool<ulong>.Shared.Rent(n);
-        var keys2 = ArrayPool<ulong>.Shared.Rent(n);
-        var order2 = ArrayPool<int>.Shared.Rent(n);
-        Span<int> counts = stackalloc int[8 * 256];
-        counts.Clear();
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < order.Length; i++)
         {
-            var key = Key(values[i]);
-            keys[i] = key;
             order[i] = i;
-            for (var b = 0; b < 8; b++)
-            {
-                counts[(b * 256) + (int)((key >> (8 * b)) & 0xFF)]++;
-            }
         }
 
-        var (fromKeys, fromOrder, toKeys, toOrder) = (keys, order, keys2, order2);
-        for (var b = 0; b < 8; b++)
+        if (values.Length < BucketFrom)
         {
-            var count = counts.Slice(b * 256, 256);
-            if (count.Contains(n))
-            {
-                continue;
-            }
-
-            var offset = 0;
-            for (var d = 0; d < 256; d++)
-            {
-                (count[d], offset) = (offset, offset + count[d]);
-            }
-
-            var shift = 8 * b;
-            for (var i = 0; i < n; i++)
-            {
-                var key = fromKeys[i];
-                var at = count[(int)((key >> shift) & 0xFF)]++;
-                toKeys[at] = key;
-                toOrder[at] = fromOrder[i];
-            }
-
-            (fromKeys, fromOrder, toKeys, toOrder) = (toKeys, toOrder, fromKeys, fromOrder);
+            values.ToArray().AsSpan().Sort(order);
+            return;
         }
 
-        if (fromOrder != order)
+        var (min, max) = Range(values);
+        var width = max - min;
+        if (width > 0 && double.IsFinite(width))
         {
-            Array.Copy(fromOrder, order, n);
+            Buckets(values, order, min, values.Length / width);
         }
-
-        ArrayPool<ulong>.Shared.Return(keys);
-        ArrayPool<ulong>.Shared.Return(keys2);
-        ArrayPool<int>.Shared.Return(order2);
+        else
+        {
+            RadixOrder.Sort(values, order);
+        }
     }
 
-    private static ulong Key(double value)
+    private static void Buckets(ReadOnlySpan<double> values, Span<int> order, double min, double scale)
     {
-        var bits = BitConverter.DoubleToUInt64Bits(value == 0 ? 0.0 : value);
-        return (bits & Sign) != 0 ? ~bits : bits | Sign;
+        var n = values.Length;
+        var bucket = ArrayPool<int>.Shared.Rent(n);
+        var next = ArrayPool<int>.Shared.Rent(n + 1);
+        Array.Clear(next, 0, n + 1);
+        for (var i = 0; i < n; i++)
+        {
+            // v ≥ min, so t ≥ 0; the maximum lands on n, kept in the last bucket
+            var t = (values[i] - min) * scale;
+            bucket[i] = t < n ? (int)t : n - 1;
+            next[bucket[i] + 1]++;
+        }
+
+        for (var b = 0; b < n; b++)
+        {
+            next[b + 1] += next[b];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            order[next[bucket[i]]++] = i;
+        }
+
+        // next[b] is now the end of bucket b, and the start of bucket b + 1
+        var start = 0;
+        for (var b = 0; b < n; b++)
+        {
+            var length = next[b] - start;
+            if (length > InsertionUpTo)
+            {
+                RadixOrder.Sort(values, order.Slice(start, length));
+            }
+            else if (length > 1)
+            {
+                Insertion(values, order.Slice(start, length));
+            }
+
+            start = next[b];
+        }
+
+        ArrayPool<int>.Shared.Return(bucket);
+        ArrayPool<int>.Shared.Return(next);
+    }
+
+    private static void Insertion(ReadOnlySpan<double> values, Span<int> order)
+    {
+        for (var i = 1; i < order.Length; i++)
+        {
+            var item = order[i];
+            var key = values[item];
+            var j = i - 1;
+            while (j >= 0 && values[order[j]] > key)
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+
+            order[j + 1] = item;
+        }
+    }
+
+    private static (double Min, double Max) Range(ReadOnlySpan<double> values)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var v in values)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+
+        return (min, max);
     }
 }

@@ -65,4 +65,19 @@ public sealed class RanksTests
         Assert.Equal(values.Select(x => 1.0 + values.Count(y => y < x)), min);
         Assert.Equal(values.Select(x => 1.0 + values.Count(y => y < x) + ((values.Count(y => y == x) - 1) / 2.0)), average);
     }
+
+    [Fact]
+    public void SortedRanking_AgreesWithTheDirectOne_OnALongColumnWithRoundingNoise()
+    {
+        // 700 scores (the bucket path): a few levels, each hit exactly, within the 1e-9 tie band or just outside it
+        var random = new OpenDti.IndexEngine.Uncertainty.SplitMix64(11);
+        double[] levels = [-250, -1, -0.5, 0, 0.5, 1, 49.5, 50, 1e6];
+        double[] offsets = [0, 0, 1e-12, -1e-12, 5e-10, 3e-9];
+        var scores = Enumerable.Range(0, 700).Select(i => i % 97 == 0 ? double.NaN : levels[(int)(random.NextDouble() * levels.Length)] * (1 + offsets[i % offsets.Length])).ToArray();
+        var direct = new int[scores.Length];
+
+        Ranks.Descending(scores, direct);
+
+        Assert.Equal(direct, Ranks.DescendingSorted(scores));
+    }
 }
