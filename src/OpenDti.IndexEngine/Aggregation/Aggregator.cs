@@ -20,6 +20,12 @@ internal static class Aggregator
         {
             var children = meta.Children[a].AsSpan();
             var row = values[a];
+            if (options.Method == AggregationMethod.Arithmetic)
+            {
+                Arithmetic(values, children, weights, row, options.MinChildShare);
+                continue;
+            }
+
             for (var u = 0; u < row.Length; u++)
             {
                 var n = 0;
@@ -37,6 +43,40 @@ internal static class Aggregator
                 var enough = n > 0 && n >= options.MinChildShare * children.Length - 1e-9;
                 row[u] = enough ? Means.Of(options.Method, buffer.AsSpan(0, n), wbuffer.AsSpan(0, n)) : double.NaN;
             }
+        }
+    }
+
+    /// <summary>
+    /// The weighted arithmetic mean child by child down the columns rather than unit by unit across them: each unit's
+    /// sums still run over its children in order, so every score is the one <see cref="Means.Of"/> gives, while each
+    /// child's column is read once from front to back.
+    /// </summary>
+    private static void Arithmetic(double[][] values, ReadOnlySpan<int> children, ReadOnlySpan<double> weights, double[] row, double minChildShare)
+    {
+        var weightSums = new double[row.Length];
+        var available = new int[row.Length];
+        Array.Clear(row);
+        foreach (var c in children)
+        {
+            var w = weights[c];
+            var column = values[c];
+            for (var u = 0; u < row.Length; u++)
+            {
+                var v = column[u];
+                if (!double.IsNaN(v))
+                {
+                    row[u] += w * v;
+                    weightSums[u] += w;
+                    available[u]++;
+                }
+            }
+        }
+
+        var needed = minChildShare * children.Length - 1e-9;
+        for (var u = 0; u < row.Length; u++)
+        {
+            var n = available[u];
+            row[u] = n > 0 && n >= needed && weightSums[u] > 0 ? row[u] / weightSums[u] : double.NaN;
         }
     }
 

@@ -19,20 +19,17 @@ internal static class Auditor
         var summaries = new ColumnSummary?[values.Length];
         var order = meta.AggregatesBottomUp;
         ColumnParallelism.For(order.Length, units, i =>
-            summaries[order[i]] = ColumnSummary.Of(values[order[i]], new double[units], new int[units]));
+            summaries[order[i]] = ColumnSummary.Of(values[order[i]], new double[units], new ColumnSummary.SortScratch(units)));
 
         var pairs = order.SelectMany(a => meta.Children[a].Select(c => (Child: c, Parent: a))).ToArray();
         var correlations = new ChildCorrelation[pairs.Length];
-        ColumnParallelism.For(pairs.Length, units, () => (new double[units], new int[units]), (j, scratch) =>
+        var variances = new double[values.Length];
+        ColumnParallelism.For(pairs.Length, units, () => (Ranks: new double[units], Sort: new ColumnSummary.SortScratch(units)), (j, scratch) =>
         {
             var (c, a) = pairs[j];
-            var child = summaries[c] ?? ColumnSummary.Of(values[c], scratch.Item1, scratch.Item2);
-            correlations[j] = new ChildCorrelation(
-                meta.Nodes[c].Code,
-                Pearson(values, child, summaries[a], c, a),
-                Spearman(values, child, summaries[a], c, a),
-                Pearson(values, child, summaries[meta.Root], c, meta.Root),
-                Spearman(values, child, summaries[meta.Root], c, meta.Root));
+            var child = summaries[c] ?? ColumnSummary.Of(values[c], scratch.Ranks, scratch.Sort);
+            variances[c] = child?.Variance ?? double.NaN;
+            correlations[j] = Correlate(meta.Nodes[c].Code, values, child, summaries[a], summaries[meta.Root], c, a, meta.Root);
         });
 
         var aggregates = new AggregateAudit[order.Length];
@@ -47,7 +44,7 @@ internal static class Auditor
             var children = meta.Children[order[i]];
             aggregates[i] = new AggregateAudit(
                 meta.Nodes[order[i]].Code,
-                CronbachAlpha([.. children.Select(c => values[c])]),
+                CronbachAlpha([.. children.Select(c => values[c])], [.. children.Select(c => variances[c])]),
                 [.. correlations.AsSpan(firsts[i], children.Length)]);
         });
 
@@ -61,14 +58,33 @@ internal static class Auditor
         return new AuditReport([.. aggregates], [.. indicators]);
     }
 
+    private static ChildCorrelation Correlate(string code, double[][] values, ColumnSummary? x, ColumnSummary? parent, ColumnSummary? index, int c, int a, int root)
+    {
+        if (x is not null && parent is not null && index is not null)
+        {
+            var (pp, sp, pi, si) = ColumnSummary.Correlate(x, parent, index);
+            return new ChildCorrelation(code, pp, sp, pi, si);
+        }
+
+        return new ChildCorrelation(
+            code,
+            Pearson(values, x, parent, c, a),
+            Spearman(values, x, parent, c, a),
+            Pearson(values, x, index, c, root),
+            Spearman(values, x, index, c, root));
+    }
+
     private static double Pearson(double[][] values, ColumnSummary? x, ColumnSummary? y, int xi, int yi) =>
         x is not null && y is not null ? ColumnSummary.Pearson(x, y) : Descriptive.Pearson(values[xi], values[yi]);
 
     private static double Spearman(double[][] values, ColumnSummary? x, ColumnSummary? y, int xi, int yi) =>
         x is not null && y is not null ? ColumnSummary.Spearman(x, y) : Descriptive.Spearman(values[xi], values[yi]);
 
-    /// <summary>See <see cref="AggregateAudit.CronbachAlpha"/>.</summary>
-    public static double CronbachAlpha(IReadOnlyList<double[]> items)
+    /// <summary>
+    /// See <see cref="AggregateAudit.CronbachAlpha"/>. <paramref name="variances"/>, when given, are the items' sample
+    /// variances over every unit (NaN where unknown), used when every unit has every item instead of another pass.
+    /// </summary>
+    public static double CronbachAlpha(IReadOnlyList<double[]> items, IReadOnlyList<double>? variances = null)
     {
         var k = items.Count;
         if (k < 2)
@@ -97,8 +113,9 @@ internal static class Auditor
         var buffer = everyUnit ? [] : new double[complete.Count];
         var total = new double[complete.Count];
         double sumOfVariances = 0;
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             for (var j = 0; j < total.Length; j++)
             {
                 var v = everyUnit ? item[j] : item[complete[j]];
@@ -109,7 +126,7 @@ internal static class Auditor
                 }
             }
 
-            sumOfVariances += Descriptive.Variance(everyUnit ? item : buffer);
+            sumOfVariances += everyUnit && variances?[i] is { } known && !double.IsNaN(known) ? known : Descriptive.Variance(everyUnit ? item : buffer);
         }
 
         var totalVariance = Descriptive.Variance(total);

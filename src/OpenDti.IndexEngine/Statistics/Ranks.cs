@@ -40,35 +40,24 @@ internal static class Ranks
     /// </summary>
     public static int[] DescendingSorted(ReadOnlySpan<double> values)
     {
-        var positions = new List<int>(values.Length);
-        var available = new List<double>(values.Length);
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (!double.IsNaN(values[i]))
-            {
-                positions.Add(i);
-                available.Add(values[i]);
-            }
-        }
-
-        var order = SortOrder.Ascending(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(available));
+        var (positions, sorted) = AvailableInOrder(values);
         var ranks = new int[values.Length];
-        var m = order.Length;
+        var m = positions.Length;
         var above = 0;
         for (var k = 0; k < m; k++)
         {
-            var threshold = Threshold(available[order[k]]);
-            while (above < m && available[order[above]] <= threshold)
+            var threshold = Threshold(sorted[k]);
+            while (above < m && sorted[above] <= threshold)
             {
                 above++;
             }
 
-            while (above > 0 && available[order[above - 1]] > threshold)
+            while (above > 0 && sorted[above - 1] > threshold)
             {
                 above--;
             }
 
-            ranks[positions[order[k]]] = 1 + (m - above);
+            ranks[positions[k]] = 1 + (m - above);
         }
 
         return ranks;
@@ -77,24 +66,12 @@ internal static class Ranks
     /// <summary>Ranks lowest first, ties at the lowest rank (R <c>rank(x, ties.method = "min")</c>); NaN stays NaN.</summary>
     public static double[] AscendingMin(ReadOnlySpan<double> values)
     {
-        var positions = new List<int>(values.Length);
-        var available = new List<double>(values.Length);
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (!double.IsNaN(values[i]))
-            {
-                positions.Add(i);
-                available.Add(values[i]);
-            }
-        }
-
-        var order = SortOrder.Ascending(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(available));
+        var (positions, sorted) = AvailableInOrder(values);
         var result = new double[values.Length];
         Array.Fill(result, double.NaN);
-        for (var k = 0; k < order.Length; k++)
+        for (var k = 0; k < positions.Length; k++)
         {
-            var at = positions[order[k]];
-            result[at] = k > 0 && available[order[k]] == available[order[k - 1]] ? result[positions[order[k - 1]]] : k + 1;
+            result[positions[k]] = k > 0 && sorted[k] == sorted[k - 1] ? result[positions[k - 1]] : k + 1;
         }
 
         return result;
@@ -104,18 +81,18 @@ internal static class Ranks
     public static double[] AscendingAverage(ReadOnlySpan<double> values)
     {
         var result = new double[values.Length];
-        AscendingAverage(values, result, new int[values.Length]);
+        AscendingAverage(values, result, new int[values.Length], new double[values.Length]);
         return result;
     }
 
-    /// <summary>The same ranks into <paramref name="result"/>, with <paramref name="order"/> as scratch; both as long as <paramref name="values"/>.</summary>
-    public static void AscendingAverage(ReadOnlySpan<double> values, Span<double> result, Span<int> order)
+    /// <summary>The same ranks into <paramref name="result"/>, with <paramref name="order"/> and <paramref name="sorted"/> as scratch; all as long as <paramref name="values"/>.</summary>
+    public static void AscendingAverage(ReadOnlySpan<double> values, Span<double> result, Span<int> order, Span<double> sorted)
     {
-        SortOrder.Ascending(values, order);
+        SortOrder.Ascending(values, order, sorted);
         for (var start = 0; start < order.Length;)
         {
             var end = start;
-            while (end + 1 < order.Length && values[order[end + 1]] == values[order[start]])
+            while (end + 1 < order.Length && sorted[end + 1] == sorted[start])
             {
                 end++;
             }
@@ -128,6 +105,31 @@ internal static class Ranks
 
             start = end + 1;
         }
+    }
+
+    /// <summary>The positions of the available values, in ascending order of value, and those values in that order.</summary>
+    private static (int[] Positions, double[] Sorted) AvailableInOrder(ReadOnlySpan<double> values)
+    {
+        var available = new List<double>(values.Length);
+        var positions = new List<int>(values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsNaN(values[i]))
+            {
+                positions.Add(i);
+                available.Add(values[i]);
+            }
+        }
+
+        var order = new int[available.Count];
+        var sorted = new double[available.Count];
+        SortOrder.Ascending(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(available), order, sorted);
+        for (var k = 0; k < order.Length; k++)
+        {
+            order[k] = positions[order[k]];
+        }
+
+        return (order, sorted);
     }
 
     private static double Threshold(double x) => x + (1e-9 * Math.Max(1, Math.Abs(x)));
