@@ -19,17 +19,15 @@ internal static class Imputer
             return values;
         }
 
-        var result = (double[])values.Clone();
         switch (method)
         {
             case ImputationMethod.Mean:
-                Fill(result, Moments.Mean(values));
-                return result;
+                return Filled(values, Moments.Mean(values));
             case ImputationMethod.Median:
-                Fill(result, Descriptive.Median(values));
-                return result;
+                return Filled(values, Descriptive.Median(values));
             case ImputationMethod.GroupMean:
                 ArgumentNullException.ThrowIfNull(groups);
+                var result = (double[])values.Clone();
                 FillByGroup(result, groups);
                 return result;
             default:
@@ -50,15 +48,16 @@ internal static class Imputer
         return false;
     }
 
-    private static void Fill(double[] values, double value)
+    /// <summary>A copy of <paramref name="values"/> with <paramref name="value"/> for each missing one, copied and filled in one pass.</summary>
+    private static double[] Filled(double[] values, double value)
     {
+        var result = new double[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            if (double.IsNaN(values[i]))
-            {
-                values[i] = value;
-            }
+            result[i] = double.IsNaN(values[i]) ? value : values[i];
         }
+
+        return result;
     }
 
     private static void FillByGroup(double[] values, IReadOnlyList<string> groups)

@@ -13,10 +13,17 @@ internal static class Normaliser
     /// </summary>
     public static double[] Normalise(ReadOnlySpan<double> values, int direction, NormalisationOptions options, double? goalLow, double? goalHigh, double? target)
     {
+        // the direction is applied, and the range found, in one pass
         var x = new double[values.Length];
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
         for (var i = 0; i < x.Length; i++)
         {
             x[i] = values[i] * direction;
+            if (!double.IsNaN(x[i]))
+            {
+                min = Math.Min(min, x[i]);
+                max = Math.Max(max, x[i]);
+            }
         }
 
         var (low, high) = (options.Low, options.High);
@@ -25,7 +32,6 @@ internal static class Normaliser
             case NormalisationMethod.None:
                 return x;
             case NormalisationMethod.MinMax:
-                var (min, max) = Range(x);
                 if (max == min)
                 {
                     return Fill(x, (low + high) / 2);
@@ -76,7 +82,7 @@ internal static class Normaliser
                 return x;
             case NormalisationMethod.DistanceToTarget:
                 var t = Required(target) * direction;
-                var floor = Range(x).Min;
+                var floor = min;
                 for (var i = 0; i < x.Length; i++)
                 {
                     if (!double.IsNaN(x[i]))
@@ -113,21 +119,6 @@ internal static class Normaliser
 
     private static double Required(double? value) =>
         value ?? throw new InvalidOperationException("Goalposts and targets are checked before normalisation.");
-
-    private static (double Min, double Max) Range(double[] x)
-    {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (var v in x)
-        {
-            if (!double.IsNaN(v))
-            {
-                min = Math.Min(min, v);
-                max = Math.Max(max, v);
-            }
-        }
-
-        return (min, max);
-    }
 
     private static double[] Fill(double[] x, double value)
     {
