@@ -6,6 +6,8 @@ namespace OpenDti.IndexEngine.Aggregation;
 /// <summary>Aggregation level by level (COINr <c>Aggregate</c>), over the children available for each unit.</summary>
 internal static class Aggregator
 {
+    private const int StackUnits = 512;
+
     /// <summary>
     /// Fills the aggregate rows of <paramref name="values"/> (node-major: values[node][unit]; indicator rows are the
     /// normalised indicators) bottom-up. A unit's aggregate is missing when fewer than
@@ -14,17 +16,26 @@ internal static class Aggregator
     /// </summary>
     public static void Aggregate(IndexMetadata meta, double[][] values, ReadOnlySpan<double> weights, AggregationOptions options)
     {
+        if (options.Method == AggregationMethod.Arithmetic)
+        {
+            // a Monte Carlo run aggregates thousands of times: small tables take their sums from the stack
+            var units = values[meta.Root].Length;
+            var weightSums = units <= StackUnits ? stackalloc double[units] : new double[units];
+            var available = units <= StackUnits ? stackalloc int[units] : new int[units];
+            foreach (var a in meta.AggregatesBottomUp)
+            {
+                Arithmetic(values, meta.Children[a].AsSpan(), weights, values[a], options.MinChildShare, weightSums, available);
+            }
+
+            return;
+        }
+
         var buffer = new double[MaxChildren(meta)];
         var wbuffer = new double[buffer.Length];
         foreach (var a in meta.AggregatesBottomUp)
         {
             var children = meta.Children[a].AsSpan();
             var row = values[a];
-            if (options.Method == AggregationMethod.Arithmetic)
-            {
-                Arithmetic(values, children, weights, row, options.MinChildShare);
-                continue;
-            }
 
             for (var u = 0; u < row.Length; u++)
             {
@@ -51,11 +62,11 @@ internal static class Aggregator
     /// sums still run over its children in order, so every score is the one <see cref="Means.Of"/> gives, while each
     /// child's column is read once from front to back.
     /// </summary>
-    private static void Arithmetic(double[][] values, ReadOnlySpan<int> children, ReadOnlySpan<double> weights, double[] row, double minChildShare)
+    private static void Arithmetic(double[][] values, ReadOnlySpan<int> children, ReadOnlySpan<double> weights, double[] row, double minChildShare, Span<double> weightSums, Span<int> available)
     {
-        var weightSums = new double[row.Length];
-        var available = new int[row.Length];
         Array.Clear(row);
+        weightSums.Clear();
+        available.Clear();
         foreach (var c in children)
         {
             var w = weights[c];
