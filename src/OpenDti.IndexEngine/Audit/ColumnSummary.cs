@@ -12,11 +12,11 @@ namespace OpenDti.IndexEngine.Audit;
 /// </summary>
 internal sealed class ColumnSummary
 {
-    private ColumnSummary(double[] values, double[] ranks)
+    private ColumnSummary(double[] values, double mean, double[] ranks)
     {
         Values = values;
         Ranks = ranks;
-        (Mean, SumOfSquares) = Centre(values);
+        (Mean, SumOfSquares) = (mean, Squares(values, mean));
         (RankMean, RankSumOfSquares) = RankCentre(ranks);
     }
 
@@ -48,16 +48,22 @@ internal sealed class ColumnSummary
     /// </summary>
     public static ColumnSummary? Of(double[] column, double[] ranks, SortScratch scratch)
     {
+        // one pass finds a missing value, the sum for the mean and the range for the sort
+        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
         foreach (var v in column)
         {
             if (double.IsNaN(v))
             {
                 return null;
             }
+
+            sum += v;
+            min = v < min ? v : min;
+            max = v > max ? v : max;
         }
 
-        Statistics.Ranks.AscendingAverage(column, ranks, scratch.Order, scratch.Sorted);
-        return new ColumnSummary(column, ranks);
+        Statistics.Ranks.AscendingAverage(column, ranks, scratch.Order, scratch.Sorted, (min, max));
+        return new ColumnSummary(column, sum / column.Length, ranks);
     }
 
     /// <summary>Pearson's r of <paramref name="x"/> and <paramref name="y"/>; NaN for fewer than 2 units or a constant.</summary>
@@ -129,13 +135,18 @@ internal sealed class ColumnSummary
         }
 
         var mean = sum / x.Length;
+        return (mean, Squares(x, mean));
+    }
+
+    private static double Squares(double[] x, double mean)
+    {
         double ss = 0;
         foreach (var v in x)
         {
             ss += (v - mean) * (v - mean);
         }
 
-        return (mean, ss);
+        return ss;
     }
 
     /// <summary>

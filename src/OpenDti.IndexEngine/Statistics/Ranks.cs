@@ -85,10 +85,13 @@ internal static class Ranks
         return result;
     }
 
-    /// <summary>The same ranks into <paramref name="result"/>, with <paramref name="order"/> and <paramref name="sorted"/> as scratch; all as long as <paramref name="values"/>.</summary>
-    public static void AscendingAverage(ReadOnlySpan<double> values, Span<double> result, Span<int> order, Span<double> sorted)
+    /// <summary>
+    /// The same ranks into <paramref name="result"/>, with <paramref name="order"/> and <paramref name="sorted"/> as
+    /// scratch, all as long as <paramref name="values"/>; <paramref name="range"/> is the minimum and maximum when known.
+    /// </summary>
+    public static void AscendingAverage(ReadOnlySpan<double> values, Span<double> result, Span<int> order, Span<double> sorted, (double Min, double Max)? range = null)
     {
-        SortOrder.Ascending(values, order, sorted);
+        SortOrder.Ascending(values, order, sorted, range);
         for (var start = 0; start < order.Length;)
         {
             var end = start;

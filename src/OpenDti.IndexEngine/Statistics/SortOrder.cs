@@ -19,8 +19,9 @@ internal static class SortOrder
     /// <summary>
     /// Writes the order into <paramref name="order"/> and the values in that order into <paramref name="sorted"/>, both
     /// as long as <paramref name="values"/>; the sorted copy spares callers a lookup through the order for each value.
+    /// A caller that already has the minimum and maximum passes them as <paramref name="range"/>, sparing a pass.
     /// </summary>
-    public static void Ascending(ReadOnlySpan<double> values, Span<int> order, Span<double> sorted)
+    public static void Ascending(ReadOnlySpan<double> values, Span<int> order, Span<double> sorted, (double Min, double Max)? range = null)
     {
         for (var i = 0; i < order.Length; i++)
         {
@@ -28,7 +29,7 @@ internal static class SortOrder
         }
 
         values.CopyTo(sorted);
-        var (min, max) = values.Length < BucketFrom ? (0, 0) : Range(values);
+        var (min, max) = values.Length < BucketFrom ? (0, 0) : range ?? Range(values);
         var width = max - min;
         if (width > 0 && double.IsFinite(width))
         {
