@@ -6,6 +6,8 @@ namespace OpenDti.IndexEngine.Aggregation;
 /// <summary>Aggregation level by level (COINr <c>Aggregate</c>), over the children available for each unit.</summary>
 internal static class Aggregator
 {
+    private const int StackUnits = 512;
+
     /// <summary>
     /// Fills the aggregate rows of <paramref name="values"/> (node-major: values[node][unit]; indicator rows are the
     /// normalised indicators) bottom-up. A unit's aggregate is missing when fewer than
@@ -14,12 +16,27 @@ internal static class Aggregator
     /// </summary>
     public static void Aggregate(IndexMetadata meta, double[][] values, ReadOnlySpan<double> weights, AggregationOptions options)
     {
+        if (options.Method == AggregationMethod.Arithmetic)
+        {
+            // a Monte Carlo run aggregates thousands of times: small tables take their sums from the stack
+            var units = values[meta.Root].Length;
+            var weightSums = units <= StackUnits ? stackalloc double[units] : new double[units];
+            var available = units <= StackUnits ? stackalloc int[units] : new int[units];
+            foreach (var a in meta.AggregatesBottomUp)
+            {
+                Arithmetic(values, meta.Children[a].AsSpan(), weights, values[a], options.MinChildShare, weightSums, available);
+            }
+
+            return;
+        }
+
         var buffer = new double[MaxChildren(meta)];
         var wbuffer = new double[buffer.Length];
         foreach (var a in meta.AggregatesBottomUp)
         {
             var children = meta.Children[a].AsSpan();
             var row = values[a];
+
             for (var u = 0; u < row.Length; u++)
             {
                 var n = 0;
@@ -37,6 +54,40 @@ internal static class Aggregator
                 var enough = n > 0 && n >= options.MinChildShare * children.Length - 1e-9;
                 row[u] = enough ? Means.Of(options.Method, buffer.AsSpan(0, n), wbuffer.AsSpan(0, n)) : double.NaN;
             }
+        }
+    }
+
+    /// <summary>
+    /// The weighted arithmetic mean child by child down the columns rather than unit by unit across them: each unit's
+    /// sums still run over its children in order, so every score is the one <see cref="Means.Of"/> gives, while each
+    /// child's column is read once from front to back.
+    /// </summary>
+    private static void Arithmetic(double[][] values, ReadOnlySpan<int> children, ReadOnlySpan<double> weights, double[] row, double minChildShare, Span<double> weightSums, Span<int> available)
+    {
+        Array.Clear(row);
+        weightSums.Clear();
+        available.Clear();
+        foreach (var c in children)
+        {
+            var w = weights[c];
+            var column = values[c];
+            for (var u = 0; u < row.Length; u++)
+            {
+                var v = column[u];
+                if (!double.IsNaN(v))
+                {
+                    row[u] += w * v;
+                    weightSums[u] += w;
+                    available[u]++;
+                }
+            }
+        }
+
+        var needed = minChildShare * children.Length - 1e-9;
+        for (var u = 0; u < row.Length; u++)
+        {
+            var n = available[u];
+            row[u] = n > 0 && n >= needed && weightSums[u] > 0 ? row[u] / weightSums[u] : double.NaN;
         }
     }
 

@@ -1,4 +1,5 @@
 using OpenDti.IndexEngine.Model;
+using OpenDti.IndexEngine.Pipeline;
 using OpenDti.IndexEngine.Statistics;
 using OpenDti.IndexEngine.Treatment;
 
@@ -7,39 +8,83 @@ namespace OpenDti.IndexEngine.Audit;
 /// <summary>Builds the <see cref="AuditReport"/> from the node values of a run.</summary>
 internal static class Auditor
 {
+    /// <summary>
+    /// The aggregates' summaries (one rank sort each) come first; then every child, in parallel, is summarised in its
+    /// thread's buffers and correlated with its parent and the index. Each task writes only its own slot and sums in
+    /// a fixed order, so the report is the same whatever the number of threads.
+    /// </summary>
     public static AuditReport Audit(IndexMetadata meta, double[][] values, double[] availability, IndicatorTreatment[] treatments)
     {
-        var index = values[meta.Root];
-        var ranks = new double[]?[values.Length];
+        var units = values[meta.Root].Length;
+        var summaries = new ColumnSummary?[values.Length];
+        var order = meta.AggregatesBottomUp;
+        ColumnParallelism.For(order.Length, units, i =>
+            summaries[order[i]] = ColumnSummary.Of(values[order[i]], new double[units], new ColumnSummary.SortScratch(units)));
 
-        // ranks are computed once per node when its column is complete (the usual case after imputation): one sort
-        // per node instead of four per child
-        double Spearman(int x, int y)
+        var pairs = order.SelectMany(a => meta.Children[a].Select(c => (Child: c, Parent: a))).ToArray();
+        var correlations = new ChildCorrelation[pairs.Length];
+        var variances = new double[values.Length];
+        ColumnParallelism.For(pairs.Length, units, () => (Ranks: new double[units], Sort: new ColumnSummary.SortScratch(units)), (j, scratch) =>
         {
-            var rx = ranks[x] ??= CompleteRanks(values[x]);
-            var ry = ranks[y] ??= CompleteRanks(values[y]);
-            return rx.Length > 0 && ry.Length > 0 ? Descriptive.Pearson(rx, ry) : Descriptive.Spearman(values[x], values[y]);
+            var (c, a) = pairs[j];
+            var child = summaries[c] ?? ColumnSummary.Of(values[c], scratch.Ranks, scratch.Sort);
+            variances[c] = child?.Variance ?? double.NaN;
+            correlations[j] = Correlate(meta.Nodes[c].Code, values, child, summaries[a], summaries[meta.Root], c, a, meta.Root);
+        });
+
+        var aggregates = new AggregateAudit[order.Length];
+        var firsts = new int[order.Length];
+        for (var i = 1; i < order.Length; i++)
+        {
+            firsts[i] = firsts[i - 1] + meta.Children[order[i - 1]].Length;
         }
 
-        var aggregates = meta.AggregatesBottomUp.Select(a =>
+        ColumnParallelism.For(order.Length, units, i =>
         {
-            var children = meta.Children[a].Select(c => new ChildCorrelation(
-                meta.Nodes[c].Code,
-                Descriptive.Pearson(values[c], values[a]),
-                Spearman(c, a),
-                Descriptive.Pearson(values[c], index),
-                Spearman(c, meta.Root)));
-            return new AggregateAudit(meta.Nodes[a].Code, CronbachAlpha([.. meta.Children[a].Select(c => values[c])]), [.. children]);
+            var children = meta.Children[order[i]];
+            aggregates[i] = new AggregateAudit(
+                meta.Nodes[order[i]].Code,
+                CronbachAlpha([.. children.Select(c => values[c])], [.. children.Select(c => variances[c])]),
+                [.. correlations.AsSpan(firsts[i], children.Length)]);
         });
-        var indicators = treatments.Select((t, k) => new IndicatorAudit(t.Code, availability[k], t.WinsorisedPoints, t.LogTransformed));
+
+        var indicators = new IndicatorAudit[treatments.Length];
+        for (var k = 0; k < indicators.Length; k++)
+        {
+            var t = treatments[k];
+            indicators[k] = new IndicatorAudit(t.Code, availability[k], t.WinsorisedPoints, t.LogTransformed);
+        }
+
         return new AuditReport([.. aggregates], [.. indicators]);
     }
 
-    private static double[] CompleteRanks(double[] column) =>
-        column.Any(double.IsNaN) ? [] : Ranks.AscendingAverage(column);
+    private static ChildCorrelation Correlate(string code, double[][] values, ColumnSummary? x, ColumnSummary? parent, ColumnSummary? index, int c, int a, int root)
+    {
+        if (x is not null && parent is not null && index is not null)
+        {
+            var (pp, sp, pi, si) = ColumnSummary.Correlate(x, parent, index);
+            return new ChildCorrelation(code, pp, sp, pi, si);
+        }
 
-    /// <summary>See <see cref="AggregateAudit.CronbachAlpha"/>.</summary>
-    public static double CronbachAlpha(IReadOnlyList<double[]> items)
+        return new ChildCorrelation(
+            code,
+            Pearson(values, x, parent, c, a),
+            Spearman(values, x, parent, c, a),
+            Pearson(values, x, index, c, root),
+            Spearman(values, x, index, c, root));
+    }
+
+    private static double Pearson(double[][] values, ColumnSummary? x, ColumnSummary? y, int xi, int yi) =>
+        x is not null && y is not null ? ColumnSummary.Pearson(x, y) : Descriptive.Pearson(values[xi], values[yi]);
+
+    private static double Spearman(double[][] values, ColumnSummary? x, ColumnSummary? y, int xi, int yi) =>
+        x is not null && y is not null ? ColumnSummary.Spearman(x, y) : Descriptive.Spearman(values[xi], values[yi]);
+
+    /// <summary>
+    /// See <see cref="AggregateAudit.CronbachAlpha"/>. <paramref name="variances"/>, when given, are the items' sample
+    /// variances over every unit (NaN where unknown), used when every unit has every item instead of another pass.
+    /// </summary>
+    public static double CronbachAlpha(IReadOnlyList<double[]> items, IReadOnlyList<double>? variances = null)
     {
         var k = items.Count;
         if (k < 2)
@@ -47,15 +92,57 @@ internal static class Auditor
             return double.NaN;
         }
 
-        var complete = Enumerable.Range(0, items[0].Length).Where(u => items.All(i => !double.IsNaN(i[u]))).ToArray();
-        if (complete.Length < 2)
+        var units = items[0].Length;
+        var complete = new List<int>(units);
+        for (var u = 0; u < units; u++)
+        {
+            if (IsComplete(items, u))
+            {
+                complete.Add(u);
+            }
+        }
+
+        if (complete.Count < 2)
         {
             return double.NaN;
         }
 
-        var sumOfVariances = items.Sum(i => Descriptive.Variance(complete.Select(u => i[u]).ToArray()));
-        var total = complete.Select(u => items.Sum(i => i[u])).ToArray();
+        // sums run item by item, then unit by unit, from 0, in the order the definition reads; a complete table (the
+        // usual case after imputation) is read in place rather than copied
+        var everyUnit = complete.Count == units;
+        var buffer = everyUnit ? [] : new double[complete.Count];
+        var total = new double[complete.Count];
+        double sumOfVariances = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            for (var j = 0; j < total.Length; j++)
+            {
+                var v = everyUnit ? item[j] : item[complete[j]];
+                total[j] += v;
+                if (!everyUnit)
+                {
+                    buffer[j] = v;
+                }
+            }
+
+            sumOfVariances += everyUnit && variances?[i] is { } known && !double.IsNaN(known) ? known : Descriptive.Variance(everyUnit ? item : buffer);
+        }
+
         var totalVariance = Descriptive.Variance(total);
         return totalVariance == 0 ? double.NaN : k / (k - 1.0) * (1 - sumOfVariances / totalVariance);
+    }
+
+    private static bool IsComplete(IReadOnlyList<double[]> items, int u)
+    {
+        foreach (var item in items)
+        {
+            if (double.IsNaN(item[u]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -34,7 +34,10 @@ internal static class MoveUpSearch
                 : Bisect(result, aggregate, u, i, current, top, above);
             if (required <= top + 1e-9)
             {
-                list.Add(new Improvement(result.Metadata.Nodes[i].Code, current, required, required - current, newRank));
+                var k = result.Metadata.Indicators.IndexOf(i);
+                var raw = result.Imputed.Columns[k][u];
+                var requiredRaw = RawScale.ToRaw(result, k, required);
+                list.Add(new Improvement(result.Metadata.Nodes[i].Code, current, required, required - current, newRank, raw, requiredRaw, requiredRaw - raw));
             }
         }
 

@@ -7,25 +7,27 @@ namespace OpenDti.IndexEngine.Imputation;
 internal static class Imputer
 {
     /// <summary>
-    /// A copy of <paramref name="values"/> with missing values filled in: by the column mean, the column median or the
-    /// mean of the unit's group (<paramref name="groups"/>, one label per unit). With <see cref="ImputationMethod.None"/>,
-    /// or when nothing is available to impute from, values stay missing.
+    /// <paramref name="values"/> with missing values filled in: by the column mean, the column median or the mean of
+    /// the unit's group (<paramref name="groups"/>, one label per unit). With <see cref="ImputationMethod.None"/>, or
+    /// when nothing is available to impute from, values stay missing. The input is never written: a column with nothing
+    /// to fill (or <see cref="ImputationMethod.None"/>) is returned as it is, otherwise a filled copy.
     /// </summary>
-    public static double[] Impute(ReadOnlySpan<double> values, ImputationMethod method, IReadOnlyList<string>? groups)
+    public static double[] Impute(double[] values, ImputationMethod method, IReadOnlyList<string>? groups)
     {
-        var result = values.ToArray();
+        if (method == ImputationMethod.None || !HasMissing(values))
+        {
+            return values;
+        }
+
         switch (method)
         {
-            case ImputationMethod.None:
-                return result;
             case ImputationMethod.Mean:
-                Fill(result, Moments.Mean(values));
-                return result;
+                return Filled(values, Moments.Mean(values));
             case ImputationMethod.Median:
-                Fill(result, Descriptive.Median(values));
-                return result;
+                return Filled(values, Descriptive.Median(values));
             case ImputationMethod.GroupMean:
                 ArgumentNullException.ThrowIfNull(groups);
+                var result = (double[])values.Clone();
                 FillByGroup(result, groups);
                 return result;
             default:
@@ -33,15 +35,29 @@ internal static class Imputer
         }
     }
 
-    private static void Fill(double[] values, double value)
+    private static bool HasMissing(double[] values)
     {
-        for (var i = 0; i < values.Length; i++)
+        foreach (var v in values)
         {
-            if (double.IsNaN(values[i]))
+            if (double.IsNaN(v))
             {
-                values[i] = value;
+                return true;
             }
         }
+
+        return false;
+    }
+
+    /// <summary>A copy of <paramref name="values"/> with <paramref name="value"/> for each missing one, copied and filled in one pass.</summary>
+    private static double[] Filled(double[] values, double value)
+    {
+        var result = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            result[i] = double.IsNaN(values[i]) ? value : values[i];
+        }
+
+        return result;
     }
 
     private static void FillByGroup(double[] values, IReadOnlyList<string> groups)

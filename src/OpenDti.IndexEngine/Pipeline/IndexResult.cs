@@ -62,6 +62,33 @@ public sealed class IndexResult
     /// <summary>Correlations, Cronbach's alpha, availability and treated points.</summary>
     public AuditReport Audit { get; }
 
+    /// <summary>
+    /// The values outlier treatment winsorised in indicator <paramref name="indicatorCode"/>, in unit order: those whose
+    /// treated value differs from the imputed one (winsorisation only ever moves a value inward, so it never comes
+    /// back to where it was). Empty when nothing was treated or the indicator was log-transformed instead.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such indicator.</exception>
+    public ImmutableArray<WinsorisedValue> WinsorisedValues(string indicatorCode)
+    {
+        var before = Imputed.Column(indicatorCode);
+        var after = Treated.Column(indicatorCode);
+        if (Treatments[Imputed.Codes.IndexOf(indicatorCode)] is { LogTransformed: true } or { WinsorisedPoints: 0 })
+        {
+            return [];
+        }
+
+        var values = ImmutableArray.CreateBuilder<WinsorisedValue>();
+        for (var u = 0; u < before.Length; u++)
+        {
+            if (!before[u].Equals(after[u]))
+            {
+                values.Add(new WinsorisedValue(UnitCodes[u], before[u], after[u]));
+            }
+        }
+
+        return values.ToImmutable();
+    }
+
     /// <summary>The score of <paramref name="unitCode"/> on node <paramref name="code"/> (NaN when missing).</summary>
     public double Score(string unitCode, string code) => Aggregated.Value(unitCode, code);
 

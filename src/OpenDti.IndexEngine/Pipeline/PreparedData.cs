@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using OpenDti.IndexEngine.Configuration;
 using OpenDti.IndexEngine.Denomination;
 using OpenDti.IndexEngine.Model;
@@ -22,7 +23,10 @@ internal sealed class PreparedData
 
     public ImmutableArray<string> ScreenedOut { get; }
 
-    /// <summary>Indicator columns in metadata indicator order, over the kept units.</summary>
+    /// <summary>
+    /// Indicator columns in metadata indicator order, over the kept units. Never written: when nothing is denominated
+    /// or screened out, a column is the caller's own immutable array, shared rather than copied.
+    /// </summary>
     public double[][] Raw { get; }
 
     public string[]? Groups { get; }
@@ -32,24 +36,55 @@ internal sealed class PreparedData
 
     public static PreparedData Prepare(IndexData data, IndexMetadata meta, PipelineConfig config)
     {
-        var all = meta.Indicators.Select(i =>
+        var all = new double[meta.Indicators.Length][];
+        for (var k = 0; k < all.Length; k++)
         {
-            var code = meta.Nodes[i].Code;
-            var values = data.Columns[code].AsSpan();
-            return config.Denomination.TryGetValue(code, out var d) ? Denominator.Divide(values, data.Columns[d].AsSpan()) : values.ToArray();
-        }).ToList();
-        var keep = Screener.Keep(all, data.UnitCodes.Length, config.Screening.MinDataShare);
-        var kept = new HashSet<int>(keep);
-        var raw = all.Select(c => keep.Select(u => c[u]).ToArray()).ToArray();
-        var groups = config.Imputation.Group is { } g && data.Groups.TryGetValue(g, out var labels)
-            ? keep.Select(u => labels[u]).ToArray()
-            : null;
-        var availability = raw.Select(c => c.Length == 0 ? 0 : c.Count(v => !double.IsNaN(v)) / (double)c.Length).ToArray();
+            var code = meta.Nodes[meta.Indicators[k]].Code;
+            var values = ImmutableCollectionsMarshal.AsArray(data.Columns[code])!;
+            all[k] = config.Denomination.TryGetValue(code, out var d) ? Denominator.Divide(values, data.Columns[d].AsSpan()) : values;
+        }
+
+        var unitCount = data.UnitCodes.Length;
+        var keep = Screener.Keep(all, unitCount, config.Screening.MinDataShare);
+        var everyUnit = keep.Length == unitCount;
+        var raw = everyUnit ? all : Array.ConvertAll(all, c => Select<double>(c, keep));
+        var groups = config.Imputation.Group is { } g && data.Groups.TryGetValue(g, out var labels) ? Select(labels.AsSpan(), keep) : null;
         return new PreparedData(
-            [.. keep.Select(u => data.UnitCodes[u])],
-            [.. Enumerable.Range(0, data.UnitCodes.Length).Where(u => !kept.Contains(u)).Select(u => data.UnitCodes[u])],
+            everyUnit ? data.UnitCodes : [.. Select(data.UnitCodes.AsSpan(), keep)],
+            everyUnit ? [] : [.. ScreenedOutCodes(data.UnitCodes, keep)],
             raw,
             groups,
-            availability);
+            Array.ConvertAll(raw, ShareAvailable));
+    }
+
+    private static T[] Select<T>(ReadOnlySpan<T> values, int[] keep)
+    {
+        var result = new T[keep.Length];
+        for (var i = 0; i < keep.Length; i++)
+        {
+            result[i] = values[keep[i]];
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<string> ScreenedOutCodes(ImmutableArray<string> units, int[] keep)
+    {
+        var kept = new HashSet<int>(keep);
+        return Enumerable.Range(0, units.Length).Where(u => !kept.Contains(u)).Select(u => units[u]);
+    }
+
+    private static double ShareAvailable(double[] column)
+    {
+        var available = 0;
+        foreach (var v in column)
+        {
+            if (!double.IsNaN(v))
+            {
+                available++;
+            }
+        }
+
+        return column.Length == 0 ? 0 : available / (double)column.Length;
     }
 }

@@ -6,9 +6,14 @@ using OpenDti.IndexEngine.Treatment;
 
 namespace OpenDti.IndexEngine.Pipeline;
 
-/// <summary>The indicator columns after imputation, treatment and normalisation, for one choice of methods.</summary>
+/// <summary>
+/// The indicator columns after imputation, treatment and normalisation, for one choice of methods. A stage that leaves
+/// a column unchanged (nothing to impute, nothing to treat) hands on the same array rather than a copy; no stage
+/// writes its input, so the arrays can be shared by the immutable stage tables.
+/// </summary>
 internal sealed record StageColumns(double[][] Imputed, double[][] Treated, double[][] Normalised, IndicatorTreatment[] Treatments)
 {
+    /// <summary>Indicators are independent, so a large table runs them in parallel (<see cref="ColumnParallelism"/>).</summary>
     public static StageColumns Compute(PreparedData data, IndexMetadata meta, PipelineConfig config, ImputationMethod imputation, NormalisationMethod normalisation)
     {
         var count = meta.Indicators.Length;
@@ -17,29 +22,32 @@ internal sealed record StageColumns(double[][] Imputed, double[][] Treated, doub
         var normalised = new double[count][];
         var treatments = new IndicatorTreatment[count];
         var normOptions = config.Normalisation with { Method = normalisation };
-        for (var k = 0; k < count; k++)
+        ColumnParallelism.For(count, data.Units.Length, k =>
         {
             var node = meta.Nodes[meta.Indicators[k]];
             imputed[k] = Imputer.Impute(data.Raw[k], imputation, data.Groups);
             (treated[k], treatments[k]) = OutlierTreatment.Treat(node.Code, imputed[k], config.Treatment);
             normalised[k] = Normaliser.Normalise(treated[k], node.Direction, normOptions, node.GoalpostLow, node.GoalpostHigh, node.Target);
-        }
+        });
 
         return new StageColumns(imputed, treated, normalised, treatments);
     }
 
-    /// <summary>Node-major values (values[node][unit]) with the indicator rows set to the normalised columns, aggregates empty.</summary>
+    /// <summary>
+    /// Node-major values (values[node][unit]): the indicator rows are the normalised columns themselves (aggregation
+    /// reads them, never writes them), the aggregate rows new arrays to fill.
+    /// </summary>
     public double[][] NodeValues(IndexMetadata meta, int unitCount)
     {
         var values = new double[meta.Count][];
-        for (var n = 0; n < meta.Count; n++)
+        foreach (var a in meta.AggregatesBottomUp)
         {
-            values[n] = new double[unitCount];
+            values[a] = new double[unitCount];
         }
 
         for (var k = 0; k < meta.Indicators.Length; k++)
         {
-            Normalised[k].CopyTo(values[meta.Indicators[k]], 0);
+            values[meta.Indicators[k]] = Normalised[k];
         }
 
         return values;

@@ -10,20 +10,24 @@ internal static class Screener
     /// </summary>
     public static int[] Keep(IReadOnlyList<double[]> indicators, int unitCount, double minShare)
     {
-        var keep = new List<int>(unitCount);
-        var needed = minShare * indicators.Count - 1e-9;
-        for (var u = 0; u < unitCount; u++)
+        // counted column by column: each column is read front to back instead of one value from each per unit
+        var available = new int[unitCount];
+        foreach (var column in indicators)
         {
-            var available = 0;
-            foreach (var column in indicators)
+            for (var u = 0; u < unitCount; u++)
             {
                 if (!double.IsNaN(column[u]))
                 {
-                    available++;
+                    available[u]++;
                 }
             }
+        }
 
-            if (available >= needed)
+        var needed = minShare * indicators.Count - 1e-9;
+        var keep = new List<int>(unitCount);
+        for (var u = 0; u < unitCount; u++)
+        {
+            if (available[u] >= needed)
             {
                 keep.Add(u);
             }
@@ -31,8 +35,4 @@ internal static class Screener
 
         return [.. keep];
     }
-
-    /// <summary>Share of available values of each unit.</summary>
-    public static double Availability(IReadOnlyList<double[]> indicators, int unit) =>
-        indicators.Count == 0 ? 0 : indicators.Count(c => !double.IsNaN(c[unit])) / (double)indicators.Count;
 }

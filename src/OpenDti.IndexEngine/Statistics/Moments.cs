@@ -44,9 +44,23 @@ internal static class Moments
     /// <summary>
     /// G1 = g1 · sqrt(n(n − 1)) / (n − 2), g1 = sqrt(n) Σd³ / (Σd²)^(3/2), d = x − x̄; NaN for fewer than 3 values, 0 for a constant.
     /// </summary>
-    public static double Skewness(ReadOnlySpan<double> values)
+    public static double Skewness(ReadOnlySpan<double> values) => Skewness(CentralSums(values));
+
+    /// <summary>
+    /// G2 = ((n + 1)(r − 3) + 6)(n − 1) / ((n − 2)(n − 3)), r = n Σd⁴ / (Σd²)²; NaN for fewer than 4 values, 0 for a constant.
+    /// </summary>
+    public static double Kurtosis(ReadOnlySpan<double> values) => Kurtosis(CentralSums(values));
+
+    /// <summary><see cref="Skewness(ReadOnlySpan{double})"/> and <see cref="Kurtosis(ReadOnlySpan{double})"/> from one set of central sums.</summary>
+    public static (double Skewness, double Kurtosis) Shape(ReadOnlySpan<double> values)
     {
-        var (n, s2, s3, _) = CentralSums(values);
+        var sums = CentralSums(values);
+        return (Skewness(sums), Kurtosis(sums));
+    }
+
+    private static double Skewness((double N, double S2, double S3, double S4) sums)
+    {
+        var (n, s2, s3, _) = sums;
         if (n < 3)
         {
             return double.NaN;
@@ -61,12 +75,9 @@ internal static class Moments
         return g1 * Math.Sqrt(n * (n - 1)) / (n - 2);
     }
 
-    /// <summary>
-    /// G2 = ((n + 1)(r − 3) + 6)(n − 1) / ((n − 2)(n − 3)), r = n Σd⁴ / (Σd²)²; NaN for fewer than 4 values, 0 for a constant.
-    /// </summary>
-    public static double Kurtosis(ReadOnlySpan<double> values)
+    private static double Kurtosis((double N, double S2, double S3, double S4) sums)
     {
-        var (n, s2, _, s4) = CentralSums(values);
+        var (n, s2, _, s4) = sums;
         if (n < 4)
         {
             return double.NaN;

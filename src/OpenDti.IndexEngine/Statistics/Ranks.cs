@@ -33,58 +33,69 @@ internal static class Ranks
         }
     }
 
-    /// <summary>The same ranks in O(n log n), for large tables.</summary>
-    public static int[] DescendingSorted(ReadOnlySpan<double> span)
+    /// <summary>
+    /// The same ranks in O(n log n), for large tables: the available values in ascending order, then one sweep in that
+    /// order for the first value above each threshold. The sweep starts from the previous answer and steps either
+    /// way, so it is exact even where rounding made the threshold fail to grow with the value.
+    /// </summary>
+    public static int[] DescendingSorted(ReadOnlySpan<double> values)
     {
-        var values = span.ToArray();
+        var (positions, sorted) = AvailableInOrder(values);
         var ranks = new int[values.Length];
-        var sorted = values.Where(v => !double.IsNaN(v)).ToArray();
-        Array.Sort(sorted);
-        for (var i = 0; i < values.Length; i++)
+        var m = positions.Length;
+        var above = 0;
+        for (var k = 0; k < m; k++)
         {
-            if (double.IsNaN(values[i]))
+            var threshold = Threshold(sorted[k]);
+            while (above < m && sorted[above] <= threshold)
             {
-                continue;
+                above++;
             }
 
-            // values above the threshold are those after the last index ≤ threshold in ascending order
-            var threshold = Threshold(values[i]);
-            var at = Array.BinarySearch(sorted, threshold);
-            var firstAbove = at >= 0 ? LastEqual(sorted, at) + 1 : ~at;
-            ranks[i] = 1 + (sorted.Length - firstAbove);
+            while (above > 0 && sorted[above - 1] > threshold)
+            {
+                above--;
+            }
+
+            ranks[positions[k]] = 1 + (m - above);
         }
 
         return ranks;
     }
 
     /// <summary>Ranks lowest first, ties at the lowest rank (R <c>rank(x, ties.method = "min")</c>); NaN stays NaN.</summary>
-    public static double[] AscendingMin(ReadOnlySpan<double> span)
+    public static double[] AscendingMin(ReadOnlySpan<double> values)
     {
-        var values = span.ToArray();
-        var order = Enumerable.Range(0, values.Length).Where(i => !double.IsNaN(values[i])).ToArray();
-        var keys = order.Select(i => values[i]).ToArray();
-        Array.Sort(keys, order);
+        var (positions, sorted) = AvailableInOrder(values);
         var result = new double[values.Length];
         Array.Fill(result, double.NaN);
-        for (var k = 0; k < order.Length; k++)
+        for (var k = 0; k < positions.Length; k++)
         {
-            result[order[k]] = k > 0 && keys[k] == keys[k - 1] ? result[order[k - 1]] : k + 1;
+            result[positions[k]] = k > 0 && sorted[k] == sorted[k - 1] ? result[positions[k - 1]] : k + 1;
         }
 
         return result;
     }
 
-    /// <summary>Ranks lowest first, ties at their mean rank (R <c>rank(x, ties.method = "average")</c>), over all given values.</summary>
+    /// <summary>Ranks lowest first, ties at their mean rank (R <c>rank(x, ties.method = "average")</c>), over all given values (none NaN).</summary>
     public static double[] AscendingAverage(ReadOnlySpan<double> values)
     {
-        var order = Enumerable.Range(0, values.Length).ToArray();
-        var keys = values.ToArray();
-        Array.Sort(keys, order);
         var result = new double[values.Length];
-        for (var start = 0; start < keys.Length;)
+        AscendingAverage(values, result, new int[values.Length], new double[values.Length]);
+        return result;
+    }
+
+    /// <summary>
+    /// The same ranks into <paramref name="result"/>, with <paramref name="order"/> and <paramref name="sorted"/> as
+    /// scratch, all as long as <paramref name="values"/>; <paramref name="range"/> is the minimum and maximum when known.
+    /// </summary>
+    public static void AscendingAverage(ReadOnlySpan<double> values, Span<double> result, Span<int> order, Span<double> sorted, (double Min, double Max)? range = null)
+    {
+        SortOrder.Ascending(values, order, sorted, range);
+        for (var start = 0; start < order.Length;)
         {
             var end = start;
-            while (end + 1 < keys.Length && keys[end + 1] == keys[start])
+            while (end + 1 < order.Length && sorted[end + 1] == sorted[start])
             {
                 end++;
             }
@@ -97,19 +108,32 @@ internal static class Ranks
 
             start = end + 1;
         }
+    }
 
-        return result;
+    /// <summary>The positions of the available values, in ascending order of value, and those values in that order.</summary>
+    private static (int[] Positions, double[] Sorted) AvailableInOrder(ReadOnlySpan<double> values)
+    {
+        var available = new List<double>(values.Length);
+        var positions = new List<int>(values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsNaN(values[i]))
+            {
+                positions.Add(i);
+                available.Add(values[i]);
+            }
+        }
+
+        var order = new int[available.Count];
+        var sorted = new double[available.Count];
+        SortOrder.Ascending(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(available), order, sorted);
+        for (var k = 0; k < order.Length; k++)
+        {
+            order[k] = positions[order[k]];
+        }
+
+        return (order, sorted);
     }
 
     private static double Threshold(double x) => x + (1e-9 * Math.Max(1, Math.Abs(x)));
-
-    private static int LastEqual(double[] sorted, int at)
-    {
-        while (at + 1 < sorted.Length && sorted[at + 1] == sorted[at])
-        {
-            at++;
-        }
-
-        return at;
-    }
 }

@@ -10,35 +10,36 @@ internal static class OutlierTreatment
     /// Fails when |G1| ≥ skew threshold and G2 ≥ kurtosis threshold; passes otherwise, including when the statistics
     /// are undefined (fewer than 4 values) — the negation of COINr <c>check_SkewKurt</c>'s pass rule.
     /// </summary>
-    public static bool Fails(ReadOnlySpan<double> values, TreatmentOptions options)
-    {
-        // skewness first: most columns pass on it, and kurtosis is then not needed
-        var skew = Moments.Skewness(values);
-        return Math.Abs(skew) >= options.SkewThreshold && Moments.Kurtosis(values) >= options.KurtosisThreshold;
-    }
+    public static bool Fails(ReadOnlySpan<double> values, TreatmentOptions options) => Fails(Moments.Shape(values), options);
 
     /// <summary>
-    /// Treats a copy of <paramref name="values"/>. Each round, while the column fails and fewer than
+    /// Treats <paramref name="values"/>, which it never writes: a column that passes (or with treatment off) is returned
+    /// as it is, otherwise a treated copy. Each round, while the column fails and fewer than
     /// <see cref="TreatmentOptions.MaxWinsorisedPoints"/> points are treated: with skewness ≥ 0 the highest value
     /// (all units tied at it) is set to the next-highest value, otherwise the lowest to the next-lowest. If the column
     /// still fails, winsorisation is undone and the original values are log-transformed (COINr <c>log_CT_plus</c>):
     /// ln(x − min + a) for positive skew, −ln(max + a − x) for negative, a = 0.01 (max − min).
     /// </summary>
-    public static (double[] Values, IndicatorTreatment Report) Treat(string code, ReadOnlySpan<double> values, TreatmentOptions options)
+    public static (double[] Values, IndicatorTreatment Report) Treat(string code, double[] values, TreatmentOptions options)
     {
-        var skew = Moments.Skewness(values);
-        var kurt = Moments.Kurtosis(values);
-        var result = values.ToArray();
-        if (!options.Enabled || !Fails(values, options))
+        var (skew, kurt) = Moments.Shape(values);
+        if (!options.Enabled || !Fails((skew, kurt), options))
         {
-            return (result, new IndicatorTreatment(code, 0, false, skew, kurt, skew, kurt));
+            return (values, new IndicatorTreatment(code, 0, false, skew, kurt, skew, kurt));
         }
 
+        var result = (double[])values.Clone();
         var treated = new bool[result.Length];
         var count = 0;
-        while (count < options.MaxWinsorisedPoints && Fails(result, options))
+        while (count < options.MaxWinsorisedPoints)
         {
-            var high = Moments.Skewness(result) >= 0;
+            var shape = Moments.Shape(result);
+            if (!Fails(shape, options))
+            {
+                break;
+            }
+
+            var high = shape.Skewness >= 0;
             var extreme = Extreme(result, high, double.NaN);
             var next = Extreme(result, high, extreme);
             if (double.IsNaN(next))
@@ -68,7 +69,8 @@ internal static class OutlierTreatment
             logged = true;
         }
 
-        return (result, new IndicatorTreatment(code, count, logged, skew, kurt, Moments.Skewness(result), Moments.Kurtosis(result)));
+        var (skewAfter, kurtAfter) = Moments.Shape(result);
+        return (result, new IndicatorTreatment(code, count, logged, skew, kurt, skewAfter, kurtAfter));
     }
 
     /// <summary>COINr <c>log_CT_plus</c>, see <see cref="Treat"/>.</summary>
@@ -93,6 +95,9 @@ internal static class OutlierTreatment
 
         return result;
     }
+
+    private static bool Fails((double Skewness, double Kurtosis) shape, TreatmentOptions options) =>
+        Math.Abs(shape.Skewness) >= options.SkewThreshold && shape.Kurtosis >= options.KurtosisThreshold;
 
     /// <summary>The highest (or lowest) available value strictly beyond <paramref name="below"/>'s side; NaN if none.</summary>
     private static double Extreme(double[] values, bool high, double below)

@@ -7,9 +7,10 @@ internal static class MonteCarloRunner
 {
     /// <summary>
     /// Output arrays: [0] = f(A), [1] = f(B), [2 + i] = f(A_B⁽ⁱ⁾), each of length n, with f = mean |rank − nominal rank|
-    /// over the units ranked in both; and the rank histogram over all evaluations.
+    /// over the units ranked in both; and every unit's ranks over all evaluations (evaluation j (k + 2) + m of
+    /// sample j and matrix m, so its slot does not depend on the thread that ran it).
     /// </summary>
-    public static (double[][] Outputs, RankHistogram Histogram) Run(MonteCarloModel model, int n, MonteCarloSettings settings, int[] nominal)
+    public static (double[][] Outputs, RankDistribution Ranks) Run(MonteCarloModel model, int n, MonteCarloSettings settings, int[] nominal)
     {
         var k = model.Factors.Length;
         var outputs = new double[k + 2][];
@@ -18,40 +19,35 @@ internal static class MonteCarloRunner
             outputs[m] = new double[n];
         }
 
-        var total = new RankHistogram(model.UnitCount);
+        var ranks = new RankDistribution(model.UnitCount, checked(n * (k + 2)));
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism };
         Parallel.For(
             0,
             n,
             options,
-            () => new Worker(model),
+            () => new Worker(model, ranks),
             (j, _, worker) =>
             {
+                var first = j * (k + 2);
                 worker.Draw(settings.Seed, j);
-                outputs[0][j] = worker.Evaluate(worker.A, nominal);
-                outputs[1][j] = worker.Evaluate(worker.B, nominal);
+                outputs[0][j] = worker.Evaluate(first, worker.A, nominal);
+                outputs[1][j] = worker.Evaluate(first + 1, worker.B, nominal);
                 for (var i = 0; i < k; i++)
                 {
                     var (_, start, length) = model.Factors[i];
                     worker.A.CopyTo(worker.Mixed, 0);
                     Array.Copy(worker.B, start, worker.Mixed, start, length);
-                    outputs[2 + i][j] = worker.Evaluate(worker.Mixed, nominal);
+                    outputs[2 + i][j] = worker.Evaluate(first + 2 + i, worker.Mixed, nominal);
                 }
 
                 return worker;
             },
-            worker =>
-            {
-                lock (total)
-                {
-                    total.Merge(worker.Histogram);
-                }
-            });
-        return (outputs, total);
+            _ => { });
+        return (outputs, ranks);
     }
 
     /// <summary>One thread's buffers; all results depend only on (seed, j), never on which worker ran j.</summary>
-    private sealed class Worker(MonteCarloModel model)
+    private sealed class Worker(MonteCarloModel model, RankDistribution distribution)
     {
         private readonly double[][] _values = model.NewValues();
         private readonly double[] _weights = new double[model.Meta.Count];
@@ -62,8 +58,6 @@ internal static class MonteCarloRunner
         public double[] B { get; } = new double[model.Dimensions];
 
         public double[] Mixed { get; } = new double[model.Dimensions];
-
-        public RankHistogram Histogram { get; } = new(model.UnitCount);
 
         public void Draw(ulong seed, long j)
         {
@@ -76,7 +70,7 @@ internal static class MonteCarloRunner
             }
         }
 
-        public double Evaluate(double[] draw, int[] nominal)
+        public double Evaluate(int evaluation, double[] draw, int[] nominal)
         {
             model.Evaluate(draw, _values, _weights);
             var scores = _values[model.Target];
@@ -89,7 +83,7 @@ internal static class MonteCarloRunner
                 Ranks.DescendingSorted(scores).CopyTo(_ranks, 0);
             }
 
-            Histogram.Add(_ranks);
+            distribution.Add(evaluation, _ranks);
             double sum = 0;
             var count = 0;
             for (var u = 0; u < _ranks.Length; u++)

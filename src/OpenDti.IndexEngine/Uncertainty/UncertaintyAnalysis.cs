@@ -47,13 +47,13 @@ public static class UncertaintyAnalysis
         }
 
         var nominalRanks = nominal.Value.Ranks[code].Select(r => r ?? 0).ToArray();
-        var (outputs, histogram) = MonteCarloRunner.Run(model, n, settings, nominalRanks);
+        var (outputs, ranks) = MonteCarloRunner.Run(model, n, settings, nominalRanks);
         var units = nominal.Value.UnitCodes.Select((unit, u) => new UnitRankInterval(
             unit,
             nominalRanks[u] == 0 ? null : nominalRanks[u],
-            histogram.Quantile(u, 0.5),
-            histogram.Quantile(u, 0.05),
-            histogram.Quantile(u, 0.95)));
+            ranks.Quantile(u, 0.5),
+            ranks.Quantile(u, 0.05),
+            ranks.Quantile(u, 0.95)));
         var indices = model.Factors.Select((f, i) => SaltelliEstimators.Estimate(f.Name, outputs, i));
         return CheckedResult.Valid(new UncertaintyResult(code, n, n * (k + 2), [.. units], [.. indices]));
     }

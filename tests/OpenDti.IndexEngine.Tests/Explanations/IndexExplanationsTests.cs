@@ -1,6 +1,7 @@
 using OpenDti.IndexEngine.Configuration;
 using OpenDti.IndexEngine.Explanations;
 using OpenDti.IndexEngine.Pipeline;
+using OpenDti.IndexEngine.Tests.Pipeline;
 using static OpenDti.IndexEngine.Tests.TestSets;
 
 namespace OpenDti.IndexEngine.Tests.Explanations;
@@ -55,8 +56,84 @@ public sealed class IndexExplanationsTests
 
         var moves = IndexExplanations.WhatWouldMoveUp(result, "U4");
 
-        Assert.Equal(new Improvement("I3", 0, 50, 50, 2), moves[0]);
+        Assert.Equal(new Improvement("I3", 0, 50, 50, 2, 0, 5, 5), moves[0]);
         Assert.Equal(["I3", "I2"], moves.Select(m => m.Code));
+    }
+
+    [Fact]
+    public void WhatWouldMoveUp_InRawUnits_InvertsMinMax()
+    {
+        // U4 (see WhatWouldMoveUp_SmallSet): I3 = 5, 5, 10, 0 → min-max over [0, 10], so normalised 50 is raw 5 (+5);
+        // I2 = 10 … 40, lower is better → −x over [−40, −10], normalised 100 is −x = −10, raw 10 (40 → 10: −30)
+        var (data, meta) = Small();
+        var result = IndexPipeline.Run(data, meta, PipelineConfig.Default).Value!;
+
+        var moves = IndexExplanations.WhatWouldMoveUp(result, "U4");
+
+        Assert.Equal(["I3", "I2"], moves.Select(m => m.Code));
+        Assert.Equal([0, 5, 5], [moves[0].CurrentRawValue, moves[0].RequiredRawValue!.Value, moves[0].RawChange!.Value], new ToleranceComparer(1e-9));
+        Assert.Equal([40, 10, -30], [moves[1].CurrentRawValue, moves[1].RequiredRawValue!.Value, moves[1].RawChange!.Value], new ToleranceComparer(1e-9));
+    }
+
+    [Fact]
+    public void WhatWouldMoveUp_InRawUnits_InvertsZScores()
+    {
+        // z-scores: sd(I1) = √(5/3), sd(I2) = 10 √(5/3), sd(I3) = √(50/3), mean(I3) = 5; P1 = (z1 + z2) / 2 = 0 for every unit,
+        // so IDX = z3 / 2 and U4 trails U1 and U2 by 2.5 / sd(I3). I3 (weight 1/2) must reach z = 0: raw 5, its mean.
+        // I1 (weight 1/4) must rise 10 / sd(I3) in z, 10 sd(I1) / sd(I3) = √10 raw: 4 + √10; I2, lower is better: 40 − 10 √10
+        var (data, meta) = Small();
+        var config = PipelineConfig.Default with { Normalisation = new NormalisationOptions { Method = NormalisationMethod.ZScore } };
+        var result = IndexPipeline.Run(data, meta, config).Value!;
+
+        var raw = IndexExplanations.WhatWouldMoveUp(result, "U4").ToDictionary(m => m.Code, m => m.RequiredRawValue!.Value);
+
+        Assert.Equal(5, raw["I3"], 1e-9);
+        Assert.Equal(4 + Math.Sqrt(10), raw["I1"], 1e-9);
+        Assert.Equal(40 - (10 * Math.Sqrt(10)), raw["I2"], 1e-9);
+    }
+
+    [Theory]
+    [InlineData(NormalisationMethod.Rank)]
+    [InlineData(NormalisationMethod.PercentileRank)]
+    public void WhatWouldMoveUp_InRawUnits_IsUnknownAfterRanks(NormalisationMethod method)
+    {
+        // a rank says which units are ahead, not by how much: no raw value can be read back from it
+        var (data, meta) = Small();
+        var result = IndexPipeline.Run(data, meta, PipelineConfig.Default with { Normalisation = new NormalisationOptions { Method = method } }).Value!;
+
+        var moves = IndexExplanations.WhatWouldMoveUp(result, "U4");
+
+        Assert.NotEmpty(moves);
+        Assert.All(moves, m => Assert.Equal((null, null), (m.RequiredRawValue, m.RawChange)));
+    }
+
+    [Theory]
+    [InlineData("full")]
+    [InlineData("zscore")]
+    [InlineData("goalposts")]
+    [InlineData("target")]
+    [InlineData("none")]
+    public void RawScale_TakesEveryNormalisedValueBackToItsRawValue(string name)
+    {
+        // golden set: log-transformed (target), winsorised (full, zscore) and untreated indicators; a winsorised value maps
+        // back to its cap, and a value clamped by goalposts or target cannot be told apart from the bound, so both are left out
+        var (data, meta) = GoldenSet.Create();
+        var result = IndexPipeline.Run(data, meta, GoldenSet.Configs().Single(c => c.Name == name).Config).Value!;
+
+        for (var k = 0; k < meta.IndicatorCodes.Length; k++)
+        {
+            var winsorised = result.WinsorisedValues(meta.IndicatorCodes[k]).Select(w => w.UnitCode).ToHashSet();
+            for (var u = 0; u < result.UnitCodes.Length; u++)
+            {
+                var normalised = result.Normalised.Columns[k][u];
+                if (double.IsNaN(normalised) || winsorised.Contains(result.UnitCodes[u]) || normalised is <= 0 or >= 100 && name is "goalposts" or "target")
+                {
+                    continue;
+                }
+
+                Assert.Equal(result.Imputed.Columns[k][u], RawScale.ToRaw(result, k, normalised)!.Value, 1e-9 * Math.Max(1, Math.Abs(result.Imputed.Columns[k][u])));
+            }
+        }
     }
 
     [Theory]

@@ -126,4 +126,24 @@ public sealed class IndexPipelineTests
         Assert.Equal(34, result.UnitCodes.Length);
         Assert.Equal(Enumerable.Range(1, 34), result.Ranks["DTI"].Select(r => r!.Value).Order());
     }
+
+    [Fact]
+    public void WinsorisedValues_AreListedWithTheirValuesBeforeAndAfter()
+    {
+        // I1 = 1 … 18, 500, 1000: round 1 sets 1000 to 500, round 2 both 500s to 18 (see OutlierTreatmentTests)
+        var (_, meta) = Small();
+        var units = Enumerable.Range(1, 20).Select(i => $"U{i}").ToArray();
+        var data = Data(units, new()
+        {
+            ["I1"] = [.. Enumerable.Range(1, 18).Select(i => (double)i), 500, 1000],
+            ["I2"] = [.. Enumerable.Range(1, 20).Select(i => (double)(i % 7))],
+            ["I3"] = [.. Enumerable.Range(1, 20).Select(i => (double)(i % 5))],
+        });
+        var config = PipelineConfig.Default with { Treatment = new TreatmentOptions { Enabled = true } };
+
+        var result = IndexPipeline.Run(data, meta, config).Value!;
+
+        Assert.Equal([new("U19", 500, 18), new("U20", 1000, 18)], result.WinsorisedValues("I1"));
+        Assert.Empty(result.WinsorisedValues("I2"));
+    }
 }

@@ -49,4 +49,35 @@ public sealed class RanksTests
         // R: rank(c(5, 1, 5, 3)) = 3.5 1 3.5 2
         Assert.Equal([3.5, 1, 3.5, 2], Ranks.AscendingAverage([5, 1, 5, 3]));
     }
+
+    [Fact]
+    public void LongColumns_AreRankedAsTheDefinitionSays()
+    {
+        // 600 values take the radix path (from 256): ties, negatives, −0 beside +0, extremes and subnormals.
+        // By definition: min rank = 1 + #{xⱼ < xᵢ}; average rank = min rank + (#{xⱼ = xᵢ} − 1) / 2
+        var random = new OpenDti.IndexEngine.Uncertainty.SplitMix64(3);
+        double[] extremes = [-1e300, 1e300, double.Epsilon, -double.Epsilon, -0.0, 0.0];
+        var values = Enumerable.Range(0, 600).Select(i => i < extremes.Length * 10 ? extremes[i % extremes.Length] : Math.Round((random.NextDouble() - 0.3) * 40, 1)).ToArray();
+
+        var min = Ranks.AscendingMin(values);
+        var average = Ranks.AscendingAverage(values);
+
+        Assert.Equal(values.Select(x => 1.0 + values.Count(y => y < x)), min);
+        Assert.Equal(values.Select(x => 1.0 + values.Count(y => y < x) + ((values.Count(y => y == x) - 1) / 2.0)), average);
+    }
+
+    [Fact]
+    public void SortedRanking_AgreesWithTheDirectOne_OnALongColumnWithRoundingNoise()
+    {
+        // 700 scores (the bucket path): a few levels, each hit exactly, within the 1e-9 tie band or just outside it
+        var random = new OpenDti.IndexEngine.Uncertainty.SplitMix64(11);
+        double[] levels = [-250, -1, -0.5, 0, 0.5, 1, 49.5, 50, 1e6];
+        double[] offsets = [0, 0, 1e-12, -1e-12, 5e-10, 3e-9];
+        var scores = Enumerable.Range(0, 700).Select(i => i % 97 == 0 ? double.NaN : levels[(int)(random.NextDouble() * levels.Length)] * (1 + offsets[i % offsets.Length])).ToArray();
+        var direct = new int[scores.Length];
+
+        Ranks.Descending(scores, direct);
+
+        Assert.Equal(direct, Ranks.DescendingSorted(scores));
+    }
 }

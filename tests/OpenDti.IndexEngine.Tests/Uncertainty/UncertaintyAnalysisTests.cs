@@ -16,13 +16,16 @@ public sealed class UncertaintyAnalysisTests
         },
     };
 
-    [Fact]
-    public void SameSeed_GivesTheSameResult_WhateverTheThreadCount()
+    [Theory]
+    // 34 units: 30 runs keep every evaluation's ranks, 600 runs count ranks per unit
+    [InlineData(30)]
+    [InlineData(600)]
+    public void SameSeed_GivesTheSameResult_WhateverTheThreadCount(int runs)
     {
         var (data, meta) = Dti();
 
-        var one = UncertaintyAnalysis.Run(data, meta, Varied, new MonteCarloSettings(600, 42, MaxDegreeOfParallelism: 1)).Value!;
-        var many = UncertaintyAnalysis.Run(data, meta, Varied, new MonteCarloSettings(600, 42, MaxDegreeOfParallelism: 4)).Value!;
+        var one = UncertaintyAnalysis.Run(data, meta, Varied, new MonteCarloSettings(runs, 42, MaxDegreeOfParallelism: 1)).Value!;
+        var many = UncertaintyAnalysis.Run(data, meta, Varied, new MonteCarloSettings(runs, 42, MaxDegreeOfParallelism: 4)).Value!;
 
         Assert.Equal(one.Units, many.Units);
         Assert.Equal(one.Sensitivity, many.Sensitivity);
@@ -86,16 +89,31 @@ public sealed class UncertaintyAnalysisTests
         Assert.False(UncertaintyAnalysis.Run(data, meta, config, new MonteCarloSettings(100, 1)).IsValid);
     }
 
-    [Fact]
-    public void RankHistogram_QuantilesAreRType7()
+    [Theory]
+    // 4 evaluations of 4 units: one rank per evaluation is kept (4 ≤ 4 + 1); 9 evaluations: counts per rank
+    [InlineData(4)]
+    [InlineData(9)]
+    public void RankDistribution_QuantilesAreRType7_InEitherLayout(int evaluations)
     {
-        // ranks 1, 2, 2, 4 → R quantile(c(1,2,2,4), c(.05,.5,.95)) = 1.15, 2, 3.7
-        var histogram = new RankHistogram(4);
-        foreach (var r in new[] { 1, 2, 2, 4 })
+        // unit 0 ranked 1, 2, 2, 4 (unranked in any further evaluation) → R quantile(c(1,2,2,4), c(.05,.5,.95)) = 1.15, 2, 3.7
+        var distribution = new RankDistribution(4, evaluations);
+        int[] ranks = [1, 2, 2, 4];
+        for (var e = evaluations - 1; e >= 0; e--)
         {
-            histogram.Add([r, 0, 0, 0]);
+            distribution.Add(e, [e < ranks.Length ? ranks[e] : 0, 1, 0, 0]);
         }
 
-        Assert.Equal((1.15, 2, 3.7), (Math.Round(histogram.Quantile(0, 0.05), 10), histogram.Quantile(0, 0.5), Math.Round(histogram.Quantile(0, 0.95), 10)));
+        Assert.Equal((1.15, 2, 3.7), (Math.Round(distribution.Quantile(0, 0.05), 10), distribution.Quantile(0, 0.5), Math.Round(distribution.Quantile(0, 0.95), 10)));
+        Assert.True(double.IsNaN(distribution.Quantile(2, 0.5)));
+    }
+
+    [Theory]
+    // memory is units × min(evaluations, units + 1): linear in units for fixed runs, never units² beyond that
+    [InlineData(3321, 600, 3321L * 600)]
+    [InlineData(3321, 10_000, 3321L * 3322)]
+    [InlineData(34, 10_000, 34L * 35)]
+    public void RankDistribution_HoldsTheSmallerExactLayout(int units, int evaluations, long cells)
+    {
+        Assert.Equal(cells, new RankDistribution(units, evaluations).Cells);
     }
 }

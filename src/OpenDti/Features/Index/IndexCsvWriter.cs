@@ -12,7 +12,7 @@ namespace OpenDti.Features.Index;
 /// </summary>
 internal static class IndexCsvWriter
 {
-    /// <summary>imputed.csv, treated.csv, normalised.csv, aggregated.csv and results.csv.</summary>
+    /// <summary>imputed.csv, treated.csv, normalised.csv, aggregated.csv, results.csv, audit.csv and treatment.csv.</summary>
     public static void WriteCompute(IndexResult result, string directory)
     {
         Write(directory, "imputed.csv", csv => Table(csv, result.Imputed));
@@ -20,6 +20,8 @@ internal static class IndexCsvWriter
         Write(directory, "normalised.csv", csv => Table(csv, result.Normalised));
         Write(directory, "aggregated.csv", csv => Table(csv, result.Aggregated));
         Write(directory, "results.csv", csv => Results(csv, result));
+        Write(directory, "audit.csv", csv => Audit(csv, result));
+        Write(directory, "treatment.csv", csv => Treatment(csv, result));
     }
 
     /// <summary>ranks.csv (per unit) and sensitivity.csv (per factor).</summary>
@@ -60,6 +62,45 @@ internal static class IndexCsvWriter
         foreach (var unit in result.UnitCodes)
         {
             Fields(csv, [unit, .. codes.SelectMany(c => new[] { Number(result.Score(unit, c)), result.Rank(unit, c)?.ToString(CultureInfo.InvariantCulture) ?? "" })]);
+        }
+    }
+
+    /// <summary>One row per child of each aggregate (children before parents, the index last); alpha repeats per aggregate.</summary>
+    private static void Audit(CsvWriter csv, IndexResult result)
+    {
+        Fields(csv, "aggregate", "child", "pearson_with_parent", "spearman_with_parent", "pearson_with_index", "spearman_with_index", "cronbach_alpha");
+        foreach (var a in result.Audit.Aggregates)
+        {
+            foreach (var c in a.Children)
+            {
+                Fields(csv, a.Code, c.Code, Number(c.PearsonWithParent), Number(c.SpearmanWithParent), Number(c.PearsonWithIndex), Number(c.SpearmanWithIndex), Number(a.CronbachAlpha));
+            }
+        }
+    }
+
+    /// <summary>
+    /// One row per indicator: treated points are the values winsorised, or every available value when the indicator
+    /// was log-transformed; winsorised values read <c>uCode:before-&gt;after</c>, separated by semicolons.
+    /// </summary>
+    private static void Treatment(CsvWriter csv, IndexResult result)
+    {
+        Fields(csv, "iCode", "data_availability", "treated_points", "winsorised_values", "log_transformed", "skewness_before", "kurtosis_before", "skewness_after", "kurtosis_after");
+        for (var k = 0; k < result.Treatments.Length; k++)
+        {
+            var t = result.Treatments[k];
+            var points = t.LogTransformed ? result.Treated.Columns[k].Count(v => !double.IsNaN(v)) : t.WinsorisedPoints;
+            var winsorised = string.Join(';', result.WinsorisedValues(t.Code).Select(w => $"{w.UnitCode}:{Number(w.Before)}->{Number(w.After)}"));
+            Fields(
+                csv,
+                t.Code,
+                Number(result.Audit.Indicators[k].DataAvailability),
+                points.ToString(CultureInfo.InvariantCulture),
+                winsorised,
+                t.LogTransformed ? "yes" : "no",
+                Number(t.SkewnessBefore),
+                Number(t.KurtosisBefore),
+                Number(t.SkewnessAfter),
+                Number(t.KurtosisAfter));
         }
     }
 

@@ -1,0 +1,107 @@
+using OpenDti.IndexEngine.Statistics;
+
+namespace OpenDti.IndexEngine.Uncertainty;
+
+/// <summary>
+/// Every unit's ranks over the Monte Carlo evaluations, kept exactly so that their quantiles are exact. Of the two
+/// exact layouts it takes the smaller, so memory is units × min(evaluations, units + 1) integers:
+/// <list type="bullet">
+/// <item>evaluations ≤ units + 1: each evaluation's rank of each unit (units × evaluations), written to its own slot;</item>
+/// <item>otherwise: per unit, a count of each rank 1 … units (units × (units + 1)), incremented atomically.</item>
+/// </list>
+/// For a fixed number of runs memory is linear in the number of units, and it never exceeds the per-unit counts that
+/// more runs would need. Both layouts are filled in any order by any thread and give the same order statistics.
+/// </summary>
+internal sealed class RankDistribution
+{
+    private readonly int _units;
+    private readonly int _evaluations;
+    private readonly int[]? _ranks;
+    private readonly int[]? _counts;
+
+    public RankDistribution(int units, int evaluations)
+    {
+        _units = units;
+        _evaluations = evaluations;
+        if (evaluations <= units + 1)
+        {
+            _ranks = new int[checked(units * evaluations)];
+        }
+        else
+        {
+            _counts = new int[checked(units * (units + 1))];
+        }
+    }
+
+    /// <summary>The integers held: units × min(evaluations, units + 1).</summary>
+    public long Cells => (_ranks ?? _counts)!.LongLength;
+
+    /// <summary>Records evaluation <paramref name="evaluation"/>'s ranks (0 = unranked), one per unit.</summary>
+    public void Add(int evaluation, ReadOnlySpan<int> ranks)
+    {
+        for (var u = 0; u < ranks.Length; u++)
+        {
+            if (_ranks is not null)
+            {
+                _ranks[(u * _evaluations) + evaluation] = ranks[u];
+            }
+            else if (ranks[u] > 0)
+            {
+                Interlocked.Increment(ref _counts![(u * (_units + 1)) + ranks[u]]);
+            }
+        }
+    }
+
+    /// <summary>R <c>quantile(type = 7)</c> of unit <paramref name="unit"/>'s ranks; NaN when it was never ranked.</summary>
+    public double Quantile(int unit, double p)
+    {
+        if (_ranks is not null)
+        {
+            var ranked = new List<double>(_evaluations);
+            foreach (var r in _ranks.AsSpan(unit * _evaluations, _evaluations))
+            {
+                if (r > 0)
+                {
+                    ranked.Add(r);
+                }
+            }
+
+            ranked.Sort();
+            return Descriptive.QuantileSorted(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ranked), p);
+        }
+
+        var row = _counts.AsSpan(unit * (_units + 1), _units + 1);
+        long total = 0;
+        foreach (var c in row)
+        {
+            total += c;
+        }
+
+        if (total == 0)
+        {
+            return double.NaN;
+        }
+
+        var h = (total - 1) * p;
+        var lo = (long)Math.Floor(h);
+        var a = OrderStatistic(row, lo);
+        var b = OrderStatistic(row, Math.Min(lo + 1, total - 1));
+        return a + ((h - lo) * (b - a));
+    }
+
+    /// <summary>The rank at 0-based position <paramref name="index"/> of the sorted ranks.</summary>
+    private static int OrderStatistic(ReadOnlySpan<int> row, long index)
+    {
+        long seen = 0;
+        for (var r = 1; r < row.Length; r++)
+        {
+            seen += row[r];
+            if (seen > index)
+            {
+                return r;
+            }
+        }
+
+        return row.Length - 1;
+    }
+}
