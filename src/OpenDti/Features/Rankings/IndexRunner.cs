@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OpenDti.Domain.Frameworks;
@@ -48,25 +47,12 @@ public sealed class IndexRunner(OpenDtiDbContext db, TimeProvider time)
             .Where(u => u.Level == UnitLevel.Province && (u.ValidFrom == null || u.ValidFrom <= unitsOn) && (u.ValidTo == null || unitsOn <= u.ValidTo))
             .OrderBy(u => u.Code)
             .ToListAsync(cancellationToken);
-        var indicators = version.Nodes.Where(n => n.Kind == FrameworkNodeKind.Indicator && n.Expression is not null).OrderBy(n => n.Position).ToList();
-        var expressions = indicators.ToDictionary(n => n.Code, n => IndicatorExpression.Parse(n.Expression!).Expression!);
-        var measureCodes = expressions.Values.SelectMany(e => e.Names).ToHashSet();
+        var indicators = RunReplay.Indicators(version);
+        var measureCodes = indicators.SelectMany(n => IndicatorExpression.Parse(n.Expression!).Expression!.Names).ToHashSet();
         var (unitValues, used) = await UnitValuesAsync(units, request.Period, unitsOn, measureCodes, cancellationToken);
 
-        var columns = indicators.ToImmutableDictionary(
-            n => n.Code.Value,
-            n => units.Select(u =>
-            {
-                var values = unitValues[u.Id];
-                return expressions[n.Code].Evaluate(code => values.TryGetValue(code, out var found) ? found.Value : null) ?? double.NaN;
-            }).ToImmutableArray(),
-            StringComparer.Ordinal);
-        var data = new IndexData
-        {
-            UnitCodes = [.. units.Select(u => u.Code.Value)],
-            UnitNames = [.. units.Select(u => u.Name)],
-            Columns = columns,
-        };
+        // The same table a replay of this run builds from the inputs it keeps.
+        var data = RunReplay.Data(units, indicators, u => unitValues[u.Id].ToDictionary(v => v.Key, v => v.Value.Value));
         var metadata = IndexMetadata.Create(FrameworkTree.ToIndexNodes(version));
         if (!metadata.IsValid)
         {
