@@ -80,7 +80,7 @@ internal static class MonteCarloRunner
             }
             else
             {
-                Ranks.DescendingSorted(scores).CopyTo(_ranks, 0);
+                Ranks.DescendingSorted(scores, _ranks);
             }
 
             distribution.Add(evaluation, _ranks);
