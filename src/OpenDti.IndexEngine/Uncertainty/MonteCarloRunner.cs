@@ -48,6 +48,13 @@ internal static class MonteCarloRunner
                 return worker;
             },
             idle.Add);
+
+        // every worker is back in the bag once the loop is done
+        foreach (var worker in idle)
+        {
+            ranks.Merge(worker.Part);
+        }
+
         return (outputs, ranks);
     }
 
@@ -57,6 +64,8 @@ internal static class MonteCarloRunner
         private readonly double[][] _values = model.NewValues();
         private readonly double[] _weights = new double[model.Meta.Count];
         private readonly int[] _ranks = new int[model.UnitCount];
+
+        public RankDistribution Part { get; } = distribution.ForWorker();
 
         public double[] A { get; } = new double[model.Dimensions];
 
@@ -88,7 +97,7 @@ internal static class MonteCarloRunner
                 Ranks.DescendingSorted(scores, _ranks);
             }
 
-            distribution.Add(evaluation, _ranks);
+            Part.Add(evaluation, _ranks);
             double sum = 0;
             var count = 0;
             for (var u = 0; u < _ranks.Length; u++)

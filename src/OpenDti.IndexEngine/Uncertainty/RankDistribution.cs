@@ -11,19 +11,29 @@ namespace OpenDti.IndexEngine.Uncertainty;
 /// </list>
 /// For a fixed number of runs memory is linear in the number of units, and it never exceeds the per-unit counts that
 /// more runs would need. Both layouts are filled in any order by any thread and give the same order statistics.
+/// Counts of up to 2²⁰ cells (about 1,000 units, 4 MB) are kept per worker instead and summed at the end: on the
+/// 34-unit example, two threads incrementing shared counts atomically made 10,000 evaluations about a fifth slower.
 /// </summary>
 internal sealed class RankDistribution
 {
+    private const int PrivateCountsUpTo = 1 << 20;
 
     private readonly int _units;
     private readonly int _evaluations;
     private readonly int[]? _ranks;
     private readonly int[]? _counts;
+    private readonly bool _private;
 
     public RankDistribution(int units, int evaluations)
+        : this(units, evaluations, isPrivate: false)
+    {
+    }
+
+    private RankDistribution(int units, int evaluations, bool isPrivate)
     {
         _units = units;
         _evaluations = evaluations;
+        _private = isPrivate;
         if (evaluations <= units + 1)
         {
             _ranks = new int[checked(units * evaluations)];
@@ -37,6 +47,24 @@ internal sealed class RankDistribution
     /// <summary>The integers held: units × min(evaluations, units + 1).</summary>
     public long Cells => (_ranks ?? _counts)!.LongLength;
 
+    /// <summary>Where one worker records: its own counts while they are small (see the class), otherwise this, shared.</summary>
+    public RankDistribution ForWorker() =>
+        _counts is { Length: <= PrivateCountsUpTo } ? new RankDistribution(_units, _evaluations, isPrivate: true) : this;
+
+    /// <summary>Adds a worker's counts from <see cref="ForWorker"/>; integer sums, so the order of merging never matters.</summary>
+    public void Merge(RankDistribution part)
+    {
+        if (part == this)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _counts!.Length; i++)
+        {
+            _counts[i] += part._counts![i];
+        }
+    }
+
     /// <summary>Records evaluation <paramref name="evaluation"/>'s ranks (0 = unranked), one per unit.</summary>
     public void Add(int evaluation, ReadOnlySpan<int> ranks)
     {
@@ -45,6 +73,10 @@ internal sealed class RankDistribution
             if (_ranks is not null)
             {
                 _ranks[(u * _evaluations) + evaluation] = ranks[u];
+            }
+            else if (ranks[u] > 0 && _private)
+            {
+                _counts![(u * (_units + 1)) + ranks[u]]++;
             }
             else if (ranks[u] > 0)
             {
