@@ -1,3 +1,4 @@
+using System.Buffers;
 using OpenDti.IndexEngine.Configuration;
 using OpenDti.IndexEngine.Model;
 
@@ -18,13 +19,21 @@ internal static class Aggregator
     {
         if (options.Method == AggregationMethod.Arithmetic)
         {
-            // a Monte Carlo run aggregates thousands of times: small tables take their sums from the stack
+            // a Monte Carlo run aggregates thousands of times: the sums come from the stack, or the pool for large tables
             var units = values[meta.Root].Length;
-            var weightSums = units <= StackUnits ? stackalloc double[units] : new double[units];
-            var available = units <= StackUnits ? stackalloc int[units] : new int[units];
+            var pooledSums = units <= StackUnits ? null : ArrayPool<double>.Shared.Rent(units);
+            var pooledCounts = units <= StackUnits ? null : ArrayPool<int>.Shared.Rent(units);
+            var weightSums = pooledSums is null ? stackalloc double[units] : pooledSums.AsSpan(0, units);
+            var available = pooledCounts is null ? stackalloc int[units] : pooledCounts.AsSpan(0, units);
             foreach (var a in meta.AggregatesBottomUp)
             {
                 Arithmetic(values, meta.Children[a].AsSpan(), weights, values[a], options.MinChildShare, weightSums, available);
+            }
+
+            if (pooledSums is not null)
+            {
+                ArrayPool<double>.Shared.Return(pooledSums);
+                ArrayPool<int>.Shared.Return(pooledCounts!);
             }
 
             return;

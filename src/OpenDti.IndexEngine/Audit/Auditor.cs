@@ -84,19 +84,28 @@ internal static class Auditor
     /// See <see cref="AggregateAudit.CronbachAlpha"/>. <paramref name="variances"/>, when given, are the items' sample
     /// variances over every unit (NaN where unknown), used when every unit has every item instead of another pass.
     /// </summary>
-    public static double CronbachAlpha(IReadOnlyList<double[]> items, IReadOnlyList<double>? variances = null)
+    public static double CronbachAlpha(double[][] items, double[]? variances = null)
     {
-        var k = items.Count;
+        var k = items.Length;
         if (k < 2)
         {
             return double.NaN;
         }
 
-        var units = items[0].Length;
-        var complete = new List<int>(units);
-        for (var u = 0; u < units; u++)
+        // the units that have every item, found item by item down the columns
+        var missing = new bool[items[0].Length];
+        foreach (var item in items)
         {
-            if (IsComplete(items, u))
+            for (var u = 0; u < missing.Length; u++)
+            {
+                missing[u] |= double.IsNaN(item[u]);
+            }
+        }
+
+        var complete = new List<int>(missing.Length);
+        for (var u = 0; u < missing.Length; u++)
+        {
+            if (!missing[u])
             {
                 complete.Add(u);
             }
@@ -108,41 +117,34 @@ internal static class Auditor
         }
 
         // sums run item by item, then unit by unit, from 0, in the order the definition reads; a complete table (the
-        // usual case after imputation) is read in place rather than copied
-        var everyUnit = complete.Count == units;
+        // usual case after imputation) is read in place, and its items' variances are known
+        var everyUnit = complete.Count == missing.Length;
         var buffer = everyUnit ? [] : new double[complete.Count];
         var total = new double[complete.Count];
         double sumOfVariances = 0;
-        for (var i = 0; i < items.Count; i++)
+        for (var i = 0; i < k; i++)
         {
             var item = items[i];
-            for (var j = 0; j < total.Length; j++)
+            if (everyUnit)
             {
-                var v = everyUnit ? item[j] : item[complete[j]];
-                total[j] += v;
-                if (!everyUnit)
+                for (var j = 0; j < total.Length; j++)
                 {
-                    buffer[j] = v;
+                    total[j] += item[j];
+                }
+            }
+            else
+            {
+                for (var j = 0; j < total.Length; j++)
+                {
+                    buffer[j] = item[complete[j]];
+                    total[j] += buffer[j];
                 }
             }
 
-            sumOfVariances += everyUnit && variances?[i] is { } known && !double.IsNaN(known) ? known : Descriptive.Variance(everyUnit ? item : buffer);
+            sumOfVariances += everyUnit && variances is { } known && !double.IsNaN(known[i]) ? known[i] : Descriptive.Variance(everyUnit ? item : buffer);
         }
 
         var totalVariance = Descriptive.Variance(total);
         return totalVariance == 0 ? double.NaN : k / (k - 1.0) * (1 - sumOfVariances / totalVariance);
-    }
-
-    private static bool IsComplete(IReadOnlyList<double[]> items, int u)
-    {
-        foreach (var item in items)
-        {
-            if (double.IsNaN(item[u]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

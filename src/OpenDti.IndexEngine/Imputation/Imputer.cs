@@ -51,7 +51,7 @@ internal static class Imputer
     /// <summary>A copy of <paramref name="values"/> with <paramref name="value"/> for each missing one, copied and filled in one pass.</summary>
     private static double[] Filled(double[] values, double value)
     {
-        var result = new double[values.Length];
+        var result = GC.AllocateUninitializedArray<double>(values.Length);
         for (var i = 0; i < values.Length; i++)
         {
             result[i] = double.IsNaN(values[i]) ? value : values[i];

@@ -13,8 +13,8 @@ internal static class Normaliser
     /// </summary>
     public static double[] Normalise(ReadOnlySpan<double> values, int direction, NormalisationOptions options, double? goalLow, double? goalHigh, double? target)
     {
-        // the direction is applied, and the range found, in one pass
-        var x = new double[values.Length];
+        // the direction is applied, and the range found, in one pass; every value is written, so the array is not zeroed first
+        var x = GC.AllocateUninitializedArray<double>(values.Length);
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
         for (var i = 0; i < x.Length; i++)
         {

@@ -42,7 +42,8 @@ internal sealed record StageColumns(double[][] Imputed, double[][] Treated, doub
         var values = new double[meta.Count][];
         foreach (var a in meta.AggregatesBottomUp)
         {
-            values[a] = new double[unitCount];
+            // aggregation writes every unit of every aggregate row, so the rows are not zeroed first
+            values[a] = GC.AllocateUninitializedArray<double>(unitCount);
         }
 
         for (var k = 0; k < meta.Indicators.Length; k++)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace OpenDti.IndexEngine.Statistics;
 
 /// <summary>Ranks of the available (non-NaN) values; NaN values get no rank.</summary>
@@ -40,9 +42,18 @@ internal static class Ranks
     /// </summary>
     public static int[] DescendingSorted(ReadOnlySpan<double> values)
     {
-        var (positions, sorted) = AvailableInOrder(values);
         var ranks = new int[values.Length];
-        var m = positions.Length;
+        DescendingSorted(values, ranks);
+        return ranks;
+    }
+
+    /// <summary>The same ranks into <paramref name="ranks"/>, with pooled scratch: a Monte Carlo worker ranks thousands of times.</summary>
+    public static void DescendingSorted(ReadOnlySpan<double> values, Span<int> ranks)
+    {
+        var positions = ArrayPool<int>.Shared.Rent(values.Length);
+        var sorted = ArrayPool<double>.Shared.Rent(values.Length);
+        var m = AvailableInOrder(values, positions, sorted);
+        ranks.Clear();
         var above = 0;
         for (var k = 0; k < m; k++)
         {
@@ -60,20 +71,25 @@ internal static class Ranks
             ranks[positions[k]] = 1 + (m - above);
         }
 
-        return ranks;
+        ArrayPool<int>.Shared.Return(positions);
+        ArrayPool<double>.Shared.Return(sorted);
     }
 
     /// <summary>Ranks lowest first, ties at the lowest rank (R <c>rank(x, ties.method = "min")</c>); NaN stays NaN.</summary>
     public static double[] AscendingMin(ReadOnlySpan<double> values)
     {
-        var (positions, sorted) = AvailableInOrder(values);
+        var positions = ArrayPool<int>.Shared.Rent(values.Length);
+        var sorted = ArrayPool<double>.Shared.Rent(values.Length);
+        var m = AvailableInOrder(values, positions, sorted);
         var result = new double[values.Length];
         Array.Fill(result, double.NaN);
-        for (var k = 0; k < positions.Length; k++)
+        for (var k = 0; k < m; k++)
         {
             result[positions[k]] = k > 0 && sorted[k] == sorted[k - 1] ? result[positions[k - 1]] : k + 1;
         }
 
+        ArrayPool<int>.Shared.Return(positions);
+        ArrayPool<double>.Shared.Return(sorted);
         return result;
     }
 
@@ -110,29 +126,34 @@ internal static class Ranks
         }
     }
 
-    /// <summary>The positions of the available values, in ascending order of value, and those values in that order.</summary>
-    private static (int[] Positions, double[] Sorted) AvailableInOrder(ReadOnlySpan<double> values)
+    /// <summary>
+    /// Writes the positions of the available values, in ascending order of value, to <paramref name="positions"/> and
+    /// those values in that order to <paramref name="sorted"/> (both at least as long as the column); returns how many.
+    /// </summary>
+    private static int AvailableInOrder(ReadOnlySpan<double> values, Span<int> positions, Span<double> sorted)
     {
-        var available = new List<double>(values.Length);
-        var positions = new List<int>(values.Length);
+        var available = ArrayPool<double>.Shared.Rent(values.Length);
+        var index = ArrayPool<int>.Shared.Rent(values.Length);
+        var m = 0;
         for (var i = 0; i < values.Length; i++)
         {
             if (!double.IsNaN(values[i]))
             {
-                positions.Add(i);
-                available.Add(values[i]);
+                index[m] = i;
+                available[m] = values[i];
+                m++;
             }
         }
 
-        var order = new int[available.Count];
-        var sorted = new double[available.Count];
-        SortOrder.Ascending(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(available), order, sorted);
-        for (var k = 0; k < order.Length; k++)
+        SortOrder.Ascending(available.AsSpan(0, m), positions[..m], sorted[..m]);
+        for (var k = 0; k < m; k++)
         {
-            order[k] = positions[order[k]];
+            positions[k] = index[positions[k]];
         }
 
-        return (order, sorted);
+        ArrayPool<double>.Shared.Return(available);
+        ArrayPool<int>.Shared.Return(index);
+        return m;
     }
 
     private static double Threshold(double x) => x + (1e-9 * Math.Max(1, Math.Abs(x)));

@@ -48,12 +48,11 @@ public static class UncertaintyAnalysis
 
         var nominalRanks = nominal.Value.Ranks[code].Select(r => r ?? 0).ToArray();
         var (outputs, ranks) = MonteCarloRunner.Run(model, n, settings, nominalRanks);
-        var units = nominal.Value.UnitCodes.Select((unit, u) => new UnitRankInterval(
-            unit,
-            nominalRanks[u] == 0 ? null : nominalRanks[u],
-            ranks.Quantile(u, 0.5),
-            ranks.Quantile(u, 0.05),
-            ranks.Quantile(u, 0.95)));
+        var units = nominal.Value.UnitCodes.Select((unit, u) =>
+        {
+            var q = ranks.Quantiles(u, 0.5, 0.05, 0.95);
+            return new UnitRankInterval(unit, nominalRanks[u] == 0 ? null : nominalRanks[u], q[0], q[1], q[2]);
+        });
         var indices = model.Factors.Select((f, i) => SaltelliEstimators.Estimate(f.Name, outputs, i));
         return CheckedResult.Valid(new UncertaintyResult(code, n, n * (k + 2), [.. units], [.. indices]));
     }
