@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenDti.Domain.Accounts;
+using OpenDti.Domain.Collection;
 using OpenDti.Domain.Frameworks;
 using OpenDti.Domain.Geography;
 using OpenDti.Domain.Rankings;
@@ -14,7 +17,7 @@ namespace OpenDti.Store;
 /// <see cref="PostgresOpenDtiDbContext"/> are thin subclasses that exist only so that each provider
 /// keeps its own migration set (Migrations/Sqlite, Migrations/Postgres).
 /// </summary>
-public abstract class OpenDtiDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class OpenDtiDbContext(DbContextOptions options) : IdentityUserContext<UserAccount, int>(options), IDataProtectionKeyContext
 {
     public DbSet<ReportingUnit> Units => Set<ReportingUnit>();
 
@@ -30,7 +33,29 @@ public abstract class OpenDtiDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<DataValue> DataValues => Set<DataValue>();
 
-    public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<DataSet> DataSets => Set<DataSet>();
+
+    public DbSet<DataSetMeasure> DataSetMeasures => Set<DataSetMeasure>();
+
+    public DbSet<DataSetDeadline> DataSetDeadlines => Set<DataSetDeadline>();
+
+    public DbSet<Submission> Submissions => Set<Submission>();
+
+    /// <summary>Append-only: the store refuses updates and deletes.</summary>
+    public DbSet<SubmissionEvent> SubmissionEvents => Set<SubmissionEvent>();
+
+    public DbSet<ApprovedValue> ApprovedValues => Set<ApprovedValue>();
+
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+
+    /// <summary>Append-only: the store refuses updates and deletes.</summary>
+    public DbSet<ValueAudit> ValueAudit => Set<ValueAudit>();
+
+    public DbSet<ValidationRule> ValidationRules => Set<ValidationRule>();
 
     public DbSet<IndexRun> IndexRuns => Set<IndexRun>();
 
@@ -44,10 +69,14 @@ public abstract class OpenDtiDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>The keys that protect cookies, kept in the store so that several web instances share them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenDtiDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.Entity<IdentityUserClaim<int>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<int>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<int>>().ToTable("user_tokens");
+        builder.ApplyConfigurationsFromAssembly(typeof(OpenDtiDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

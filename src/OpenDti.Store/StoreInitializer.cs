@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenDti.Domain.Geography;
 using OpenDti.Store.Model;
+using OpenDti.Domain.Collection;
+using OpenDti.Domain.Frameworks;
 using OpenDti.Store.Seed;
 
 namespace OpenDti.Store;
@@ -20,6 +22,9 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
     /// <summary>The seed record of the measure catalogue and the CT749 and DTI frameworks.</summary>
     public const string FrameworksSeedName = "frameworks-2022";
 
+    /// <summary>The seed record of the data sets and the frameworks' validation rules.</summary>
+    public const string DataSetsSeedName = "data-sets-2025";
+
     /// <summary>The seed record of the demo data set; once removed it is not seeded again.</summary>
     public const string DemoSeedName = "demo";
 
@@ -31,6 +36,7 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
         await MigrateAsync(cancellationToken);
         await ApplyOnceAsync(GeographySeedName, AddGeographyAsync, cancellationToken);
         await ApplyOnceAsync(FrameworksSeedName, AddFrameworksAsync, cancellationToken);
+        await ApplyOnceAsync(DataSetsSeedName, AddDataSetsAsync, cancellationToken);
         if (includeDemo)
         {
             await ApplyOnceAsync(DemoSeedName, AddDemoAsync, cancellationToken);
@@ -106,6 +112,51 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
         db.Measures.AddRange(seed.CreateMeasures());
         db.Frameworks.AddRange(seed.CreateFrameworks());
         return Task.CompletedTask;
+    }
+
+    private async Task AddDataSetsAsync(CancellationToken cancellationToken)
+    {
+        // Stores seeded before validation rules existed get them now; new stores have them from the frameworks seed.
+        var seed = SeedFrameworks.Load();
+        var versions = await db.FrameworkVersions.Include(v => v.Framework).Include(v => v.Rules).ToListAsync(cancellationToken);
+        foreach (var version in versions.Where(v => v.Rules.Count == 0))
+        {
+            var definition = seed.Frameworks.Where(f => f.Definition.Code == version.Framework!.Code)
+                .SelectMany(f => f.Versions).FirstOrDefault(v => v.Definition.Version == version.Version)?.Definition;
+            version.Rules.AddRange((definition?.Rules ?? []).Select(r => new ValidationRule
+            {
+                Code = r.Code,
+                Expression = r.Rule,
+                Message = r.Message,
+                MessageEn = r.MessageEn,
+            }));
+        }
+
+        var frameworks = await db.Frameworks.ToDictionaryAsync(f => f.Code, f => f.Id, cancellationToken);
+        var measures = await db.Measures.ToDictionaryAsync(m => m.Code.Value, m => m.Id, cancellationToken);
+        foreach (var entry in SeedDataSets.Read())
+        {
+            var dataSet = new DataSet
+            {
+                Code = entry.Code,
+                Name = entry.Name,
+                NameEn = entry.NameEn,
+                FrameworkId = frameworks[entry.Framework],
+                PeriodType = entry.PeriodType,
+                ReportingLevel = entry.ReportingLevel,
+                DefaultDeadlineDays = entry.DefaultDeadlineDays,
+            };
+            dataSet.Measures.AddRange(entry.Measures.Select((m, order) => new DataSetMeasure
+            {
+                MeasureId = measures[m.Code],
+                Order = order,
+                IsRequired = m.Required,
+                Minimum = m.Minimum,
+                Maximum = m.Maximum,
+                WholeNumber = m.WholeNumber,
+            }));
+            db.DataSets.Add(dataSet);
+        }
     }
 
     private async Task AddDemoAsync(CancellationToken cancellationToken)

@@ -1,31 +1,19 @@
-using OpenDti.Domain.Geography;
+using Microsoft.AspNetCore.Identity;
 
 namespace OpenDti.Domain.Accounts;
 
 /// <summary>
-/// A person or system that signs in. The role applies to <see cref="Unit"/> and its subtree.
-/// The password is kept only as a salted hash.
+/// A person who signs in (an ASP.NET Core Identity user: hashed password, lockout, security stamp).
+/// What the person may do is in their <see cref="RoleAssignment"/>s, each a role on a unit and its subtree.
 /// </summary>
-public sealed class UserAccount
+public sealed class UserAccount : IdentityUser<int>
 {
-    /// <summary>The store's identity.</summary>
-    public int Id { get; set; }
-
-    /// <summary>The sign-in name, unique, compared ignoring case.</summary>
-    public required string UserName { get; init; }
-
-    /// <summary>The salted password hash (never the password).</summary>
-    public required string PasswordHash { get; set; }
-
-    /// <summary>One of <see cref="Role.All"/>.</summary>
-    public required string Role { get; set; }
-
-    /// <summary>The unit the role applies to, with its subtree.</summary>
-    public int UnitId { get; set; }
-
-    /// <summary>The unit, when loaded.</summary>
-    public ReportingUnit? Unit { get; set; }
+    /// <summary>The name shown beside the person's actions (audit trail, review history), NFC.</summary>
+    public string? DisplayName { get; set; }
 
     /// <summary>When the account was created (UTC).</summary>
     public DateTime CreatedAtUtc { get; init; }
+
+    /// <summary>The roles, when loaded.</summary>
+    public List<RoleAssignment> Roles { get; } = [];
 }

@@ -32,4 +32,7 @@ public sealed class FrameworkVersion
 
     /// <summary>The nodes of the tree, when loaded (flat; <see cref="FrameworkNode.ParentId"/> links them).</summary>
     public List<FrameworkNode> Nodes { get; } = [];
+
+    /// <summary>The validation rules across measures.</summary>
+    public List<ValidationRule> Rules { get; } = [];
 }

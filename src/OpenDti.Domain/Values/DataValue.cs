@@ -22,11 +22,14 @@ public sealed class DataValue
     /// <summary>The value, in the measure's unit of measure.</summary>
     public required double Value { get; set; }
 
-    /// <summary>Where the value came from: "form", "upload", "api", "ingestion", "events" or "demo".</summary>
+    /// <summary>The comment the reporter gave with the value (a source, a caveat).</summary>
+    public string? Comment { get; set; }
+
+    /// <summary>Where the value came from: one of <see cref="ValueSources"/>.</summary>
     public required string Source { get; set; }
 
     /// <summary>True for generated demonstration data.</summary>
-    public bool IsDemo { get; init; }
+    public bool IsDemo { get; set; }
 
     /// <summary>When the value was last written (UTC).</summary>
     public DateTime UpdatedAtUtc { get; set; }

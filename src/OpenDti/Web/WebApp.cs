@@ -2,12 +2,15 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
+using OpenDti.Features.Accounts;
 using OpenDti.Features.Compare;
+using OpenDti.Features.DataEntry;
 using OpenDti.Features.Frameworks;
 using OpenDti.Features.Geography;
 using OpenDti.Features.Maps;
 using OpenDti.Features.Profiles;
 using OpenDti.Features.Rankings;
+using OpenDti.Features.Submissions;
 
 namespace OpenDti.Web;
 
@@ -52,6 +55,8 @@ internal static class WebApp
         builder.Services.AddRankings();
         builder.Services.AddMaps();
         builder.Services.AddProfiles().AddCompare();
+        builder.Services.AddAccounts();
+        builder.Services.AddDataEntry().AddSubmissions();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -60,6 +65,8 @@ internal static class WebApp
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
@@ -70,6 +77,8 @@ internal static class WebApp
         app.MapRankingsApi();
         app.MapMapsApi();
         app.MapProfilesApi().MapCompareApi();
+        app.MapAccountsApi();
+        app.MapDataValuesApi();
         app.MapRazorPages();
         return app;
     }

@@ -43,6 +43,13 @@ public sealed class CheckedFramework
                 DescriptionEn = definition.DescriptionEn,
             };
             AddNodes(version, definition.Nodes, null);
+            version.Rules.AddRange(definition.Rules.Select(r => new ValidationRule
+            {
+                Code = r.Code,
+                Expression = r.Rule,
+                Message = r.Message,
+                MessageEn = r.MessageEn,
+            }));
             framework.Versions.Add(version);
         }
 

@@ -23,4 +23,7 @@ public sealed record FrameworkVersionDefinition
 
     /// <summary>The pillars, each with its groups and indicators.</summary>
     public IReadOnlyList<FrameworkNodeDefinition> Nodes { get; init; } = [];
+
+    /// <summary>Checks across measures made when values are entered and submitted.</summary>
+    public IReadOnlyList<ValidationRuleDefinition> Rules { get; init; } = [];
 }

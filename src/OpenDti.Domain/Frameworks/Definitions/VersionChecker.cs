@@ -32,6 +32,7 @@ internal sealed class VersionChecker(string frameworkCode, FrameworkVersionDefin
         }
 
         var order = CheckReferences();
+        CheckRules();
         if (problems.Count > before)
         {
             return null;
@@ -156,6 +157,33 @@ internal sealed class VersionChecker(string frameworkCode, FrameworkVersionDefin
         }
 
         return order;
+    }
+
+    private void CheckRules()
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in version.Rules)
+        {
+            if (!MeasureCode.IsValid(rule.Code) || !codes.Add(rule.Code))
+            {
+                Add(FrameworkProblemCodes.InvalidCode, rule.Code, "a rule code unique in the version, " + FrameworkChecker.CodeForm, rule.Code);
+            }
+
+            if (rule.Message.Length == 0)
+            {
+                Add(FrameworkProblemCodes.MissingName, rule.Code, "a Vietnamese message for the person entering data", "an empty message");
+            }
+
+            var (parsed, ruleProblems) = RuleExpression.Parse(rule.Rule, _place with { Field = rule.Code });
+            problems.AddRange(ruleProblems);
+            foreach (var name in parsed?.Names ?? [])
+            {
+                if (!measureCodes.Contains(name.Value))
+                {
+                    Add(FrameworkProblemCodes.UnknownName, rule.Code, "the code of a measure (rules compare reported values)", name.Value);
+                }
+            }
+        }
     }
 
     private void Add(string code, string? field, string expected, string? found) =>

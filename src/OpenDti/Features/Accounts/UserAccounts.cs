@@ -8,29 +8,73 @@ using OpenDti.Store;
 namespace OpenDti.Features.Accounts;
 
 /// <summary>
-/// Creates accounts: a user name, a password kept only as a salted hash (ASP.NET Core Identity's
-/// PBKDF2 hasher), a role and the unit it applies to. The full sign-in and permission model comes
-/// with the data-collection work; this is the record it starts from.
+/// Creates accounts and grants roles: ASP.NET Core Identity keeps the password (salted PBKDF2), the lockout
+/// state and the security stamp; a role is held on a unit in force and covers its subtree.
 /// </summary>
-public sealed class UserAccounts(OpenDtiDbContext db, TimeProvider time)
+public sealed class UserAccounts(OpenDtiDbContext db, UserManager<UserAccount> users, TimeProvider time)
 {
-    public const int MinimumPasswordLength = 10;
-
-    /// <summary>Adds the account, or returns why it cannot (every problem at once, nothing written).</summary>
+    /// <summary>Adds the account with one role, or returns why it cannot (every problem at once, nothing written).</summary>
     public async Task<IReadOnlyList<string>> AddAsync(string userName, string password, string role, string unitCode, CancellationToken cancellationToken)
     {
-        var name = VietnameseText.Normalize(userName).ToLowerInvariant();
+        var name = VietnameseText.Normalize(userName).Trim().ToLowerInvariant();
         var problems = new List<string>();
-        if (name.Length is < 3 or > 100 || name.Any(char.IsWhiteSpace))
+        var unit = await FindUnitAsync(role, unitCode, problems, cancellationToken);
+        var account = new UserAccount { UserName = name, DisplayName = name, CreatedAtUtc = time.GetUtcNow().UtcDateTime };
+        foreach (var validator in users.UserValidators)
         {
-            problems.Add($"--name: cần 3–100 ký tự, không có khoảng trắng / expected 3–100 characters without spaces; nhận được / found '{userName}'.");
+            problems.AddRange((await validator.ValidateAsync(users, account)).Errors.Select(e => "--name: " + e.Description));
         }
 
-        if (password.Length < MinimumPasswordLength)
+        foreach (var validator in users.PasswordValidators)
         {
-            problems.Add($"--password: cần ít nhất {MinimumPasswordLength} ký tự / expected at least {MinimumPasswordLength} characters.");
+            problems.AddRange((await validator.ValidateAsync(users, account, password)).Errors.Select(e => "--password: " + e.Description));
         }
 
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = await users.CreateAsync(account, password);
+        if (!created.Succeeded)
+        {
+            return [.. created.Errors.Select(e => e.Description)];
+        }
+
+        db.RoleAssignments.Add(new RoleAssignment { UserId = account.Id, Role = role, UnitId = unit!.Id, GrantedAtUtc = time.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return [];
+    }
+
+    /// <summary>Gives an existing account one more role on a unit's subtree.</summary>
+    public async Task<IReadOnlyList<string>> GrantAsync(string userName, string role, string unitCode, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var unit = await FindUnitAsync(role, unitCode, problems, cancellationToken);
+        var account = await users.FindByNameAsync(userName.Trim());
+        if (account is null)
+        {
+            problems.Add($"--name: không có tài khoản '{userName}' / no account named '{userName}'.");
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        if (!await db.RoleAssignments.AnyAsync(r => r.UserId == account!.Id && r.Role == role && r.UnitId == unit!.Id, cancellationToken))
+        {
+            db.RoleAssignments.Add(new RoleAssignment { UserId = account!.Id, Role = role, UnitId = unit!.Id, GrantedAtUtc = time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return [];
+    }
+
+    private async Task<ReportingUnit?> FindUnitAsync(string role, string unitCode, List<string> problems, CancellationToken cancellationToken)
+    {
         if (!Role.IsKnown(role))
         {
             problems.Add($"--role: cần một trong / expected one of {string.Join(", ", Role.All)}; nhận được / found '{role}'.");
@@ -43,28 +87,11 @@ public sealed class UserAccounts(OpenDtiDbContext db, TimeProvider time)
         {
             problems.Add($"--unit: không có đơn vị đang hiệu lực mã '{unitCode}' / no unit in force has the code '{unitCode}'.");
         }
-
-        if (await db.Users.AnyAsync(u => u.UserName == name, cancellationToken))
+        else if (role == Role.NationalAdmin && unit.Level != UnitLevel.Nation)
         {
-            problems.Add($"--name: tài khoản '{name}' đã có / the account '{name}' already exists.");
+            problems.Add($"--unit: vai trò {Role.NationalAdmin} gắn với đơn vị cấp quốc gia / {Role.NationalAdmin} is held on the nation; found '{unitCode}'.");
         }
 
-        if (problems.Count > 0)
-        {
-            return problems;
-        }
-
-        var account = new UserAccount
-        {
-            UserName = name,
-            PasswordHash = string.Empty,
-            Role = role,
-            UnitId = unit!.Id,
-            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
-        };
-        account.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(account, password);
-        db.Users.Add(account);
-        await db.SaveChangesAsync(cancellationToken);
-        return [];
+        return unit;
     }
 }
