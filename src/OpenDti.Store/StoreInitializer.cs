@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using OpenDti.Domain.Geography;
-using OpenDti.Store.Model;
 using OpenDti.Domain.Collection;
 using OpenDti.Domain.Frameworks;
+using OpenDti.Domain.Geography;
+using OpenDti.Store.Model;
 using OpenDti.Store.Seed;
 
 namespace OpenDti.Store;

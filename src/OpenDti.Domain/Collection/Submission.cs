@@ -1,6 +1,5 @@
-using OpenDti.Domain.Values;
-
 using OpenDti.Domain.Accounts;
+using OpenDti.Domain.Values;
 
 namespace OpenDti.Domain.Collection;
 
