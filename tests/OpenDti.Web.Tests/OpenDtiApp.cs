@@ -4,24 +4,30 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using OpenDti.Store;
+using OpenDti.Store.Tests.Infrastructure;
 
 namespace OpenDti.Web.Tests;
 
 /// <summary>
-/// The real application on a fresh, seeded SQLite file of its own, with "today" pinned to
-/// <see cref="Today"/> in Vietnam. Used as a class fixture: the app starts once per test class.
+/// The real application on a fresh, seeded store of its own — an SQLite file, or with
+/// <see cref="StoreProvider.Postgres"/> a new database on the test PostgreSQL server — with "today" pinned
+/// to <see cref="Today"/> in Vietnam. Used as a class fixture: the app starts once per test class.
 /// </summary>
-public class OpenDtiApp : WebApplicationFactory<Program>
+public class OpenDtiApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TempSqliteFile _store = new("web");
+    private readonly StoreProvider _provider;
+    private string? _postgres;
 
     public OpenDtiApp()
         : this(new DateOnly(2026, 3, 15))
     {
     }
 
-    protected OpenDtiApp(DateOnly today, bool withDemo = false)
+    protected OpenDtiApp(DateOnly today, bool withDemo = false, StoreProvider provider = StoreProvider.Sqlite)
     {
+        _provider = provider;
         Today = today;
         WithDemo = withDemo;
 
@@ -37,13 +43,35 @@ public class OpenDtiApp : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; }
 
-    /// <summary>The SQLite file this app's store lives in.</summary>
+    /// <summary>The SQLite file this app's store lives in (unused on PostgreSQL).</summary>
     public string StorePath => _store.Path;
+
+    /// <summary>The connection string of this app's store.</summary>
+    public string ConnectionString => _postgres ?? _store.ConnectionString;
+
+    /// <summary>The store's engine.</summary>
+    public StoreProvider Provider => _provider;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (_provider == StoreProvider.Postgres)
+        {
+            _postgres = await TestPostgres.CreateDatabaseAsync($"opendti_web_{Guid.NewGuid():N}", TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>A context on this app's store, for arranging and checking what the app cannot show.</summary>
+    public OpenDtiDbContext OpenContext() => StoreConnection.CreateContext(ConnectionString);
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         _store.Dispose();
+        if (_postgres is not null)
+        {
+            await TestPostgres.DropDatabaseAsync(_postgres);
+        }
+
         GC.SuppressFinalize(this);
     }
 
@@ -51,7 +79,7 @@ public class OpenDtiApp : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
-        builder.UseSetting("Store:ConnectionString", _store.ConnectionString);
+        builder.UseSetting("Store:ConnectionString", ConnectionString);
         builder.UseSetting("Store:Demo", WithDemo ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services =>

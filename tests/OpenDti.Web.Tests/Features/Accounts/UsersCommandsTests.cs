@@ -24,14 +24,16 @@ public sealed class UsersCommandsTests : IDisposable
 
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Error}");
         await using var db = StoreConnection.CreateContext(_store.ConnectionString);
-        var user = await db.Users.SingleAsync(TestContext.Current.CancellationToken);
-        var unit = await db.Units.SingleAsync(u => u.Id == user.UnitId, TestContext.Current.CancellationToken);
+        var user = await db.Users.Include(u => u.Roles).ThenInclude(r => r.Unit).SingleAsync(TestContext.Current.CancellationToken);
+        var role = Assert.Single(user.Roles);
         Assert.Equal("nguyen.van.an", user.UserName);
-        Assert.Equal(Role.Reviewer, user.Role);
-        Assert.Equal("Thành phố Hà Nội", unit.Name);
-        Assert.Null(unit.ValidTo);
+        Assert.Equal(Role.Reviewer, role.Role);
+        Assert.Equal("Thành phố Hà Nội", role.Unit!.Name);
+        Assert.Null(role.Unit.ValidTo);
+        Assert.NotNull(user.PasswordHash);
         Assert.DoesNotContain(Password, user.PasswordHash, StringComparison.Ordinal);
         Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<UserAccount>().VerifyHashedPassword(user, user.PasswordHash, Password));
+        Assert.False(string.IsNullOrEmpty(user.SecurityStamp));
     }
 
     [Fact]
@@ -73,6 +75,30 @@ public sealed class UsersCommandsTests : IDisposable
         Assert.Equal(2, second.ExitCode);
         Assert.Contains("pham.thi.dung", second.Error, StringComparison.Ordinal);
         Assert.Equal(1, await CountUsersAsync());
+    }
+
+    [Fact]
+    public async Task Grant_AddsASecondRoleOnAnotherUnit()
+    {
+        await CliResult.RunAsync("users", "add", "--name", "vo.thi.em", "--password", Password, "--role", "data-entry", "--unit", "25", "--db", _store.ConnectionString);
+
+        var result = await CliResult.RunAsync("users", "grant", "--name", "vo.thi.em", "--role", "viewer", "--unit", "01", "--db", _store.ConnectionString);
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Error}");
+        await using var db = StoreConnection.CreateContext(_store.ConnectionString);
+        var roles = await db.RoleAssignments.Include(r => r.Unit).OrderBy(r => r.Role).Select(r => r.Role + "@" + r.Unit!.Code).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["data-entry@25", "viewer@01"], roles);
+    }
+
+    [Fact]
+    public async Task WeakPassword_Exits2AndSaysWhy()
+    {
+        var result = await CliResult.RunAsync(
+            "users", "add", "--name", "do.van.giang", "--password", "do.van.giang-1", "--role", "viewer", "--unit", "25", "--db", _store.ConnectionString);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("tên đăng nhập", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await CountUsersAsync());
     }
 
     private async Task<int> CountUsersAsync()
