@@ -47,6 +47,14 @@ internal static class AccountsApi
             return Refused();
         }
 
+        if (user.MustChangePassword)
+        {
+            return TypedResults.Problem(
+                "Mật khẩu này dùng một lần: đăng nhập tại /account/sign-in và đặt mật khẩu mới trước / this is a one-time password: sign in at /account/sign-in and choose a new password first.",
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Cần đổi mật khẩu / password change required");
+        }
+
         var principal = await signIn.CreateUserPrincipalAsync(user);
         var (token, expires) = AccountsRegistration.CreateToken(bearer.Get(IdentityConstants.BearerScheme), principal, time);
         return TypedResults.Ok(new TokenResponse(token, expires));
