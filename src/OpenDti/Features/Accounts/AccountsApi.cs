@@ -34,6 +34,14 @@ internal static class AccountsApi
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut && user.LockoutEnd >= UserAdministration.LockedByAdministrator)
+        {
+            return TypedResults.Problem(
+                "Tài khoản đã bị quản trị viên khoá; hãy liên hệ quản trị viên / the account was locked by an administrator; ask them to unlock it.",
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Tài khoản bị khoá / account locked");
+        }
+
         if (result.IsLockedOut)
         {
             return TypedResults.Problem(

@@ -153,7 +153,8 @@ public abstract class UsersApiTests(OpenDtiApp app)
         Assert.Equal(HttpStatusCode.NoContent, locked.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, tokenAfterLock.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, keyAfterLock.StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, signInAfterLock.StatusCode);
+        var refused = await signInAfterLock.ReadJsonAsync(HttpStatusCode.Forbidden, "application/problem+json");
+        Assert.Contains("locked by an administrator", refused.Text("detail"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, unlocked.StatusCode);
         Assert.Equal(HttpStatusCode.OK, keyAfterUnlock.StatusCode);
         Assert.False(string.IsNullOrEmpty(await TestAccounts.TokenAsync(app.CreateClient(), "u.bi.khoa")));
