@@ -37,6 +37,9 @@ public abstract class OpenDtiDbContext(DbContextOptions options) : IdentityUserC
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    /// <summary>Append-only: the store refuses updates and deletes.</summary>
+    public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
+
     public DbSet<DataSet> DataSets => Set<DataSet>();
 
     public DbSet<DataSetMeasure> DataSetMeasures => Set<DataSetMeasure>();

@@ -30,6 +30,9 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>artifacts/browser under the repository root: screenshots and traces of every test.</summary>
     public static string ArtifactsDirectory { get; } = FindArtifactsDirectory();
 
+    /// <summary>The app's services, for arranging what a test needs (an account) through the product's own operations.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException(Chromium.MissingMessage);
 
     public async ValueTask InitializeAsync()

@@ -49,6 +49,12 @@ public class OpenDtiApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The connection string of this app's store.</summary>
     public string ConnectionString => _postgres ?? _store.ConnectionString;
 
+    /// <summary>
+    /// Sign-in attempts allowed per client address and minute. Tests sign in far more often than people do, so
+    /// the default here is high; the throttling tests use the product's own limit.
+    /// </summary>
+    protected int SignInPermitLimit { get; init; } = 10_000;
+
     /// <summary>The store's engine.</summary>
     public StoreProvider Provider => _provider;
 
@@ -89,6 +95,7 @@ public class OpenDtiApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Store:ConnectionString", ConnectionString);
         builder.UseSetting("Store:Demo", WithDemo ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("SignInThrottling:PermitLimit", SignInPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

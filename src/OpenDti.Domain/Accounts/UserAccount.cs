@@ -14,6 +14,12 @@ public sealed class UserAccount : IdentityUser<int>
     /// <summary>When the account was created (UTC).</summary>
     public DateTime CreatedAtUtc { get; init; }
 
+    /// <summary>
+    /// True after an administrator set a one-time password: the account can sign in only to choose a new
+    /// password; until then it has no rights anywhere.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
     /// <summary>The roles, when loaded.</summary>
     public List<RoleAssignment> Roles { get; } = [];
 }

@@ -50,3 +50,18 @@ internal sealed class ApiKeyUnitConfiguration : IEntityTypeConfiguration<ApiKeyU
         builder.HasOne<ReportingUnit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class AccountEventConfiguration : IEntityTypeConfiguration<AccountEvent>
+{
+    public void Configure(EntityTypeBuilder<AccountEvent> builder)
+    {
+        // Append-only: the migration adds triggers that refuse UPDATE and DELETE on this table.
+        builder.ToTable(ValueLimits.AccountEventsTable);
+        builder.Property(e => e.Kind).HasMaxLength(32);
+        builder.Property(e => e.TargetUserName).HasMaxLength(256);
+        builder.Property(e => e.Detail).HasMaxLength(ValueLimits.CommentLength);
+        builder.ComplexProperty(e => e.Actor, ActorColumns.Configure);
+        builder.HasIndex(e => new { e.TargetUserId, e.Id });
+        builder.HasIndex(e => e.AtUtc);
+    }
+}

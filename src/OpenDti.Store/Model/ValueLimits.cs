@@ -11,4 +11,7 @@ public static class ValueLimits
 
     /// <summary>The append-only submission history.</summary>
     public const string SubmissionEventsTable = "submission_events";
+
+    /// <summary>The append-only history of changes to accounts, roles, keys and units.</summary>
+    public const string AccountEventsTable = "account_events";
 }

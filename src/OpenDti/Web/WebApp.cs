@@ -56,6 +56,7 @@ internal static class WebApp
         builder.Services.AddMaps();
         builder.Services.AddProfiles().AddCompare();
         builder.Services.AddAccounts();
+        builder.Services.AddSignInThrottling(builder.Configuration);
         builder.Services.AddDataEntry().AddSubmissions();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
@@ -65,6 +66,7 @@ internal static class WebApp
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -72,12 +74,12 @@ internal static class WebApp
         app.MapHealthChecks("/health");
         app.MapOpenApi();
         app.MapCultureSwitch();
-        app.MapUnitsApi();
+        app.MapUnitsApi().MapUnitImportApi();
         app.MapFrameworksApi();
         app.MapRankingsApi();
         app.MapMapsApi();
         app.MapProfilesApi().MapCompareApi();
-        app.MapAccountsApi();
+        app.MapAccountsApi().MapApiKeysApi().MapUsersApi();
         app.MapDataValuesApi();
         app.MapRazorPages();
         return app;

@@ -97,6 +97,71 @@ namespace OpenDti.Store.Migrations.Sqlite
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDti.Domain.Accounts.AccountEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Actor", "OpenDti.Domain.Accounts.AccountEvent.Actor#Actor", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("ApiKeyId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("actor_api_key_id");
+
+                            b1.Property<string>("Channel")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("actor_channel");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("actor_name");
+
+                            b1.Property<string>("RemoteAddress")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("actor_address");
+
+                            b1.Property<int?>("UserId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("actor_user_id");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("TargetUserId", "Id");
+
+                    b.ToTable("account_events", (string)null);
+                });
+
             modelBuilder.Entity("OpenDti.Domain.Accounts.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -222,6 +287,9 @@ namespace OpenDti.Store.Migrations.Sqlite
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)

@@ -34,6 +34,14 @@ internal static class AccountsApi
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut && user.LockoutEnd >= UserAdministration.LockedByAdministrator)
+        {
+            return TypedResults.Problem(
+                "Tài khoản đã bị quản trị viên khoá; hãy liên hệ quản trị viên / the account was locked by an administrator; ask them to unlock it.",
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Tài khoản bị khoá / account locked");
+        }
+
         if (result.IsLockedOut)
         {
             return TypedResults.Problem(
@@ -45,6 +53,14 @@ internal static class AccountsApi
         if (!result.Succeeded)
         {
             return Refused();
+        }
+
+        if (user.MustChangePassword)
+        {
+            return TypedResults.Problem(
+                "Mật khẩu này dùng một lần: đăng nhập tại /account/sign-in và đặt mật khẩu mới trước / this is a one-time password: sign in at /account/sign-in and choose a new password first.",
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Cần đổi mật khẩu / password change required");
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user);

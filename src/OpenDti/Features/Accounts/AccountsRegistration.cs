@@ -47,6 +47,9 @@ internal static class AccountsRegistration
         services.AddScoped<UnitHierarchy>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<AccountHistory>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<ApiKeyIssuer>();
         return services;
     }
 

@@ -47,8 +47,9 @@ public sealed class CurrentActor(IHttpContextAccessor http, OpenDtiDbContext db,
             return _signedIn = key is not null && key.IsActiveAt(now.UtcDateTime) ? new SignedIn(user, key, RemoteAddress(context!)) : null;
         }
 
+        // A person holding a one-time password may only choose a new one (on /account); their keys still work.
         var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        return _signedIn = stamp is not null && string.Equals(stamp, user.SecurityStamp, StringComparison.Ordinal)
+        return _signedIn = stamp is not null && !user.MustChangePassword && string.Equals(stamp, user.SecurityStamp, StringComparison.Ordinal)
             ? new SignedIn(user, null, RemoteAddress(context!))
             : null;
     }

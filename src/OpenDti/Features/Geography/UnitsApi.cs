@@ -11,7 +11,7 @@ internal static class UnitsApi
     /// <summary>The framework whose indicators a unit shows by default: the Decision 749 targets.</summary>
     public const string DefaultFramework = "CT749";
 
-    public static IServiceCollection AddGeography(this IServiceCollection services) => services.AddScoped<UnitQueries>();
+    public static IServiceCollection AddGeography(this IServiceCollection services) => services.AddScoped<UnitQueries>().AddUnitImport();
 
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
