@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 using OpenDti.Features.Accounts;
+using OpenDti.Features.Audit;
 using OpenDti.Features.Compare;
 using OpenDti.Features.DataEntry;
 using OpenDti.Features.Frameworks;
@@ -56,7 +57,7 @@ internal static class WebApp
         builder.Services.AddMaps();
         builder.Services.AddProfiles().AddCompare();
         builder.Services.AddAccounts();
-        builder.Services.AddDataEntry().AddSubmissions();
+        builder.Services.AddDataEntry().AddSubmissions().AddAudit();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -79,6 +80,8 @@ internal static class WebApp
         app.MapProfilesApi().MapCompareApi();
         app.MapAccountsApi();
         app.MapDataValuesApi();
+        app.MapSubmissionsApi().MapCompletenessApi().MapDataSetsApi();
+        app.MapAuditApi();
         app.MapRazorPages();
         return app;
     }

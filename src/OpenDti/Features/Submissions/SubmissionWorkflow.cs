@@ -233,5 +233,6 @@ public sealed record ValueChange(string Measure, string Name, string? NameEn, st
 /// <summary>Registers the submission services.</summary>
 internal static class SubmissionsRegistration
 {
-    public static IServiceCollection AddSubmissions(this IServiceCollection services) => services.AddScoped<SubmissionWorkflow>();
+    public static IServiceCollection AddSubmissions(this IServiceCollection services) =>
+        services.AddScoped<SubmissionWorkflow>().AddScoped<UnitDirectory>().AddScoped<SubmissionQueries>().AddScoped<CompletenessQueries>().AddScoped<DataSetDeadlines>();
 }
