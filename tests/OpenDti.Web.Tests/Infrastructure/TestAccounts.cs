@@ -26,6 +26,8 @@ public static class TestAccounts
     /// </summary>
     public static async Task AddCommuneAsync(this OpenDtiApp app, string code, string name, string provinceCode)
     {
+        // The store is created, migrated and seeded when the app starts: start it before opening a context.
+        _ = app.Services;
         await using var db = app.OpenContext();
         var province = db.Units.Single(u => u.Code == new UnitCode(provinceCode) && u.ValidTo == null);
         db.Units.Add(new ReportingUnit { Code = new UnitCode(code), Name = name, Level = UnitLevel.Commune, ParentId = province.Id, ValidFrom = new DateOnly(2025, 7, 1) });
