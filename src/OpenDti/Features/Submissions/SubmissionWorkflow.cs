@@ -49,7 +49,9 @@ public sealed class SubmissionWorkflow(OpenDtiDbContext db, DataSetCatalog catal
         return [.. dataSet.Fields.Select(f =>
         {
             var before = approved.GetValueOrDefault(f.Measure.Id);
-            var now = current.GetValueOrDefault(f.Measure.Id);
+
+            // A measure without a value has none (null), not 0: it is neither shown as 0 nor as changed.
+            double? now = current.TryGetValue(f.Measure.Id, out var value) ? value : null;
             return new ValueChange(f.Measure.Code.Value, f.Measure.Name, f.Measure.NameEn, f.Measure.UnitOfMeasure, submission.ApprovalCount > 0, before, now, submission.ApprovalCount == 0 || before != now);
         })];
     }
