@@ -122,6 +122,7 @@ public sealed class SubmissionWorkflow(OpenDtiDbContext db, DataSetCatalog catal
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var read = submission.ConcurrencyToken;
         submission.Status = to;
         submission.UpdatedAtUtc = now;
         submission.ConcurrencyToken = Guid.NewGuid();
@@ -160,9 +161,18 @@ public sealed class SubmissionWorkflow(OpenDtiDbContext db, DataSetCatalog catal
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException exception)
         {
+            // Two reviewers at the same moment: the second's update finds the version changed, or — when the
+            // store inserts its snapshot of approved values first — collides with the first one's snapshot on
+            // the unique index. Either way someone else acted; any other failure is not a race and goes on up.
             db.ChangeTracker.Clear();
+            var stored = await db.Submissions.AsNoTracking().Where(s => s.Id == id).Select(s => s.ConcurrencyToken).SingleAsync(cancellationToken);
+            if (exception is not DbUpdateConcurrencyException && stored == read)
+            {
+                throw;
+            }
+
             return WorkflowResult.Refused(WorkflowRefusal.Conflict, "Bản nộp vừa được người khác xử lý; hãy tải lại trang / someone acted on the submission at the same moment; reload the page.");
         }
 
