@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 using OpenDti.Features.Accounts;
+using OpenDti.Features.Audit;
 using OpenDti.Features.Compare;
 using OpenDti.Features.DataEntry;
 using OpenDti.Features.Frameworks;
@@ -57,7 +58,7 @@ internal static class WebApp
         builder.Services.AddProfiles().AddCompare();
         builder.Services.AddAccounts();
         builder.Services.AddSignInThrottling(builder.Configuration);
-        builder.Services.AddDataEntry().AddSubmissions();
+        builder.Services.AddDataEntry().AddSubmissions().AddAudit();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -81,6 +82,8 @@ internal static class WebApp
         app.MapProfilesApi().MapCompareApi();
         app.MapAccountsApi().MapApiKeysApi().MapUsersApi();
         app.MapDataValuesApi();
+        app.MapSubmissionsApi().MapCompletenessApi().MapDataSetsApi();
+        app.MapAuditApi();
         app.MapRazorPages();
         return app;
     }

@@ -49,7 +49,9 @@ public sealed class SubmissionWorkflow(OpenDtiDbContext db, DataSetCatalog catal
         return [.. dataSet.Fields.Select(f =>
         {
             var before = approved.GetValueOrDefault(f.Measure.Id);
-            var now = current.GetValueOrDefault(f.Measure.Id);
+
+            // A measure without a value has none (null), not 0: it is neither shown as 0 nor as changed.
+            double? now = current.TryGetValue(f.Measure.Id, out var value) ? value : null;
             return new ValueChange(f.Measure.Code.Value, f.Measure.Name, f.Measure.NameEn, f.Measure.UnitOfMeasure, submission.ApprovalCount > 0, before, now, submission.ApprovalCount == 0 || before != now);
         })];
     }
@@ -120,6 +122,7 @@ public sealed class SubmissionWorkflow(OpenDtiDbContext db, DataSetCatalog catal
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var read = submission.ConcurrencyToken;
         submission.Status = to;
         submission.UpdatedAtUtc = now;
         submission.ConcurrencyToken = Guid.NewGuid();
@@ -158,9 +161,18 @@ public sealed class SubmissionWorkflow(OpenDtiDbContext db, DataSetCatalog catal
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException exception)
         {
+            // Two reviewers at the same moment: the second's update finds the version changed, or — when the
+            // store inserts its snapshot of approved values first — collides with the first one's snapshot on
+            // the unique index. Either way someone else acted; any other failure is not a race and goes on up.
             db.ChangeTracker.Clear();
+            var stored = await db.Submissions.AsNoTracking().Where(s => s.Id == id).Select(s => s.ConcurrencyToken).SingleAsync(cancellationToken);
+            if (exception is not DbUpdateConcurrencyException && stored == read)
+            {
+                throw;
+            }
+
             return WorkflowResult.Refused(WorkflowRefusal.Conflict, "Bản nộp vừa được người khác xử lý; hãy tải lại trang / someone acted on the submission at the same moment; reload the page.");
         }
 
@@ -233,5 +245,6 @@ public sealed record ValueChange(string Measure, string Name, string? NameEn, st
 /// <summary>Registers the submission services.</summary>
 internal static class SubmissionsRegistration
 {
-    public static IServiceCollection AddSubmissions(this IServiceCollection services) => services.AddScoped<SubmissionWorkflow>();
+    public static IServiceCollection AddSubmissions(this IServiceCollection services) =>
+        services.AddScoped<SubmissionWorkflow>().AddScoped<UnitDirectory>().AddScoped<SubmissionQueries>().AddScoped<CompletenessQueries>().AddScoped<DataSetDeadlines>();
 }
