@@ -18,6 +18,7 @@ internal static class CompareApi
             .WithDescription("units: 2 to 5 distinct codes separated by commas (e.g. 01,79,48) of units ranked in the period. framework: default DTI_PROVINCE. period: a year, default the latest ranked. "
                 + "Returns every aggregate's score and rank per unit (as /api/v1/rankings) and every indicator's value, with the units that have the best value.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapCompareDownloads();
         return app;
     }
 

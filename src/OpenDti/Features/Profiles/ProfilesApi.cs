@@ -24,6 +24,7 @@ internal static class ProfilesApi
                 + "strengths and weaknesses (the 3 indicators furthest above and below the median of all ranked units, in normalised points), "
                 + "the index change since the previous year by indicator, and the smallest single-indicator rises that lift the unit one rank, all else equal.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapProfileDownloads();
         return app;
     }
 
