@@ -27,10 +27,7 @@ internal static class ProfileExport
         {
             Pillars => new TableExport(
                 [localizer["Code"], localizer["profile.Pillar"], localizer["profile.Score"], localizer["profile.Rank"], localizer["Ranked units"]],
-                [
-                    Row(profile.Index.Code, Localisation.Pick(profile.Index.Name, profile.Index.NameEn), profile.Index.Score, profile.Index.Rank, profile.UnitCount),
-                    .. profile.Pillars.Select(p => Row(p.Code, Localisation.Pick(p.Name, p.NameEn), p.Score, p.Rank, profile.UnitCount)),
-                ]),
+                profile.Pillars.Select(p => Row(p.Code, Localisation.Pick(p.Name, p.NameEn), p.Score, p.Rank, profile.UnitCount)).ToList()),
             Series => new TableExport(
                 [localizer["profile.Year"], localizer["Code"], localizer["profile.Unit"], localizer["profile.predecessor"], localizer["Re-expressed on the unit's boundary"], localizer["profile.Score"], localizer["profile.Rank"], localizer["Ranked units"]],
                 profile.Series.Select(s => Row(s.Period, s.UnitCode, s.UnitName, YesNo(s.IsPredecessor, localizer), YesNo(s.IsReexpressed, localizer), s.Score, s.Rank, s.UnitCount)).ToList()),
