@@ -39,6 +39,7 @@ internal static class WebApp
         builder.Services.AddLocalisation();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
+        builder.Services.AddCrossOriginReads();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OpenDTI API";
@@ -60,16 +61,20 @@ internal static class WebApp
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseCors();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapOpenApi();
         app.MapCultureSwitch();
-        app.MapUnitsApi();
-        app.MapFrameworksApi();
-        app.MapRankingsApi();
-        app.MapMapsApi();
-        app.MapProfilesApi().MapCompareApi();
+
+        // The public read API: any origin may GET it (write endpoints map outside, and never get CORS anyway).
+        var reads = app.MapGroup(string.Empty).AllowCrossOriginReads();
+        reads.MapUnitsApi();
+        reads.MapFrameworksApi();
+        reads.MapRankingsApi();
+        reads.MapMapsApi();
+        reads.MapProfilesApi().MapCompareApi();
         app.MapRazorPages();
         return app;
     }
