@@ -8,6 +8,7 @@ using OpenDti.Features.Geography;
 using OpenDti.Features.Maps;
 using OpenDti.Features.Profiles;
 using OpenDti.Features.Rankings;
+using OpenDti.Features.Reports;
 
 namespace OpenDti.Web;
 
@@ -53,6 +54,7 @@ internal static class WebApp
         builder.Services.AddRankings();
         builder.Services.AddMaps();
         builder.Services.AddProfiles().AddCompare();
+        builder.Services.AddReports();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -75,6 +77,7 @@ internal static class WebApp
         reads.MapRankingsApi();
         reads.MapMapsApi();
         reads.MapProfilesApi().MapCompareApi();
+        reads.MapReports();
         app.MapRazorPages();
         return app;
     }
