@@ -41,6 +41,7 @@ internal static class WebApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
         builder.Services.AddCrossOriginReads();
+        builder.Services.AddPublicOutputCache();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OpenDTI API";
@@ -64,6 +65,7 @@ internal static class WebApp
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseCors();
+        app.UseOutputCache();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");

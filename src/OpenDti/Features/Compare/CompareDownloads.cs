@@ -18,7 +18,8 @@ internal static class CompareDownloads
         app.MapGet("/compare." + TableExport.FormatSegment, DownloadAsync)
             .WithTags("Rankings")
             .WithSummary("A comparison table as CSV or XLSX / bảng so sánh dạng CSV hoặc Excel")
-            .WithDescription("format: csv or xlsx. table: scores (index and pillars) or indicators. units, framework and period as /api/v1/compare.");
+            .WithDescription("format: csv or xlsx. table: scores (index and pillars) or indicators. units, framework and period as /api/v1/compare.")
+            .CachePublicly();
         return app;
     }
 

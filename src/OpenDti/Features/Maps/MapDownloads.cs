@@ -15,7 +15,8 @@ internal static class MapDownloads
         app.MapGet("/map." + TableExport.FormatSegment, DownloadAsync)
             .WithTags("Maps")
             .WithSummary("The map's table as CSV or XLSX / bảng số liệu của bản đồ dạng CSV hoặc Excel")
-            .WithDescription("format: csv or xlsx. year (default the latest ranked) and score (INDEX or an aggregate code) as the /map page.");
+            .WithDescription("format: csv or xlsx. year (default the latest ranked) and score (INDEX or an aggregate code) as the /map page.")
+            .CachePublicly();
         return app;
     }
 

@@ -16,7 +16,8 @@ internal static class ProfileDownloads
         app.MapGet("/units/{code}/profile." + TableExport.FormatSegment, DownloadAsync)
             .WithTags("Units")
             .WithSummary("A table of a unit's ranking profile as CSV or XLSX / một bảng của hồ sơ xếp hạng dạng CSV hoặc Excel")
-            .WithDescription("format: csv or xlsx. table: pillars, series, strengths, weaknesses, change or moveup. on, framework and period as /api/v1/units/{code}/profile.");
+            .WithDescription("format: csv or xlsx. table: pillars, series, strengths, weaknesses, change or moveup. on, framework and period as /api/v1/units/{code}/profile.")
+            .CachePublicly();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenDti.Domain.Values;
@@ -12,6 +13,7 @@ namespace OpenDti.Features.Rankings;
 /// interval and the change against the previous year. Sorting and the name filter are query parameters
 /// (<c>sort=</c>, <c>q=</c>), so the page works without JavaScript.
 /// </summary>
+[OutputCache(PolicyName = PublicOutputCache.PolicyName)]
 public sealed class RankingsModel(RankingQueries queries, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -11,6 +11,7 @@ using OpenDti.IndexEngine.Model;
 using OpenDti.IndexEngine.Pipeline;
 using OpenDti.IndexEngine.Uncertainty;
 using OpenDti.Store;
+using OpenDti.Web;
 
 namespace OpenDti.Features.Rankings;
 
@@ -22,7 +23,7 @@ namespace OpenDti.Features.Rankings;
 /// metadata under a root <see cref="IndexRuns.IndexCode"/>; weights the framework does not know count
 /// equally, and the run says so. The run keeps every value it read, so each rank traces to its inputs.
 /// </summary>
-public sealed class IndexRunner(OpenDtiDbContext db, TimeProvider time)
+public sealed class IndexRunner(OpenDtiDbContext db, TimeProvider time, PublicCacheVersion? publicCache = null)
 {
     public async Task<IndexRunOutcome> RunAsync(IndexRunRequest request, CancellationToken cancellationToken)
     {
@@ -105,6 +106,7 @@ public sealed class IndexRunner(OpenDtiDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        publicCache?.Changed();
         return IndexRunOutcome.Done(run, units.Count);
     }
 

@@ -17,7 +17,8 @@ internal static class RankingDownloads
         app.MapGet("/rankings." + TableExport.FormatSegment, DownloadAsync)
             .WithTags("Rankings")
             .WithSummary("Ranking table as CSV (UTF-8 with BOM) or XLSX / bảng xếp hạng dạng CSV hoặc Excel")
-            .WithDescription("format: csv or xlsx. framework (default DTI_PROVINCE), period, and the page's sort (rank, name, change, an aggregate code; - reverses) and q (name filter): the rows the page shows, in its order.");
+            .WithDescription("format: csv or xlsx. framework (default DTI_PROVINCE), period, and the page's sort (rank, name, change, an aggregate code; - reverses) and q (name filter): the rows the page shows, in its order.")
+            .CachePublicly();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenDti.Features.Profiles;
+using OpenDti.Web;
 
 namespace OpenDti.Features.Reports;
 
@@ -19,7 +20,8 @@ internal static class ReportsApi
             .WithDescription("year: the ranking year (default the latest the unit was ranked in). framework: default DTI_PROVINCE. on: which unit of that code (yyyy-MM-dd). "
                 + "In Vietnamese: ranks overall and per pillar with their change, the pillar table, the index by year, the strongest and weakest indicators, "
                 + "why the rank changed, the Decision 749 indicators, and charts as PNG images; labelled on its first page when it shows demo data.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .CachePublicly();
         return app;
     }
 
