@@ -46,7 +46,9 @@ internal static class PublicOutputCache
             context.AllowCacheStorage = attempt;
             context.AllowLocking = true;
             context.ResponseExpirationTimeSpan = Lifetime;
-            context.CacheVaryByRules.QueryKeys = "*";
+            // The raw query string, not the query keys: the cache sorts a key's repeated values, and the order of
+            // /compare?units=01&units=79&units=48 is the order of the columns.
+            context.CacheVaryByRules.VaryByValues["query"] = request.QueryString.Value ?? string.Empty;
             context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
             if (attempt)
             {

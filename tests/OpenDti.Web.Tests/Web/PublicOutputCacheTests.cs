@@ -49,6 +49,20 @@ public sealed class PublicOutputCacheTests(OpenDtiAppWithDemo app) : IClassFixtu
     }
 
     [Fact]
+    public async Task SameUnitsInAnotherOrder_AreNotTheCachedComparison()
+    {
+        using var client = app.CreateClient();
+        var first = await client.GetHtmlAsync("/compare?period=2024&units=01&units=79&units=48");
+
+        var second = await client.GetHtmlAsync("/compare?period=2024&units=48&units=79&units=01");
+
+        var hanoi = "<a href=\"/units/01?on=2024-12-31\">";
+        var danang = "<a href=\"/units/48?on=2024-12-31\">";
+        Assert.True(first.IndexOf(hanoi, StringComparison.Ordinal) < first.IndexOf(danang, StringComparison.Ordinal));
+        Assert.True(second.IndexOf(danang, StringComparison.Ordinal) < second.IndexOf(hanoi, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RequestWithAnotherCookie_IsNeverAnsweredFromTheCache()
     {
         using var client = app.CreateClient();
