@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using OpenDti.Domain.Values;
 using OpenDti.Features.Profiles;
-
 using OpenDti.Web;
 
 namespace OpenDti.Features.Compare;
