@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace OpenDti.Web;
 
@@ -55,9 +56,28 @@ internal sealed record TableExport(IReadOnlyList<string> Header, IReadOnlyList<I
         return stream.ToArray();
     }
 
+    /// <summary>The route segment every table download ends with: <c>/rankings.{format}</c> serves <c>.csv</c> and <c>.xlsx</c>.</summary>
+    public const string FormatSegment = "{format:regex(^(csv|xlsx)$)}";
+
+    /// <summary>
+    /// The table as a download in <paramref name="format"/> (<c>csv</c> or <c>xlsx</c>), named
+    /// <paramref name="name"/> plus the extension; the XLSX sheet is <paramref name="sheetName"/>, cut to what Excel allows.
+    /// </summary>
+    public FileContentHttpResult ToFile(string format, string name, string sheetName) =>
+        string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase)
+            ? TypedResults.File(ToXlsx(SheetName(sheetName)), XlsxContentType, name + ".xlsx")
+            : TypedResults.File(ToCsv(), CsvContentType, name + ".csv");
+
     /// <summary>The text with a leading apostrophe when a spreadsheet would take it for a formula.</summary>
     public static string Neutralise(string text) =>
         text.Length > 0 && FormulaStarts.Contains(text[0]) ? "'" + text : text;
+
+    // Excel refuses sheet names over 31 characters or with any of : \ / ? * [ ].
+    private static string SheetName(string name)
+    {
+        var clean = new string([.. name.Select(c => ":\\/?*[]".Contains(c, StringComparison.Ordinal) ? '-' : c)]);
+        return clean.Length <= 31 ? clean : clean[..31];
+    }
 
     private static void AppendCsvRow(StringBuilder text, IEnumerable<object?> cells)
     {

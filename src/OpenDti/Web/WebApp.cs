@@ -12,6 +12,7 @@ using OpenDti.Features.Maps;
 using OpenDti.Features.Profiles;
 using OpenDti.Features.Rankings;
 using OpenDti.Features.Submissions;
+using OpenDti.Features.Reports;
 
 namespace OpenDti.Web;
 
@@ -43,6 +44,8 @@ internal static class WebApp
         builder.Services.AddLocalisation();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
+        builder.Services.AddCrossOriginReads();
+        builder.Services.AddPublicOutputCache();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OpenDTI API";
@@ -59,6 +62,7 @@ internal static class WebApp
         builder.Services.AddAccounts();
         builder.Services.AddSignInThrottling(builder.Configuration);
         builder.Services.AddDataEntry().AddSubmissions().AddAudit();
+        builder.Services.AddReports();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -67,19 +71,27 @@ internal static class WebApp
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapOpenApi();
         app.MapCultureSwitch();
-        app.MapUnitsApi().MapUnitImportApi();
-        app.MapFrameworksApi();
-        app.MapRankingsApi();
-        app.MapMapsApi();
-        app.MapProfilesApi().MapCompareApi();
+
+        // The public read API: any origin may GET it (write endpoints map outside, and never get CORS anyway).
+        var reads = app.MapGroup(string.Empty).AllowCrossOriginReads();
+        reads.MapUnitsApi();
+        reads.MapFrameworksApi();
+        reads.MapRankingsApi();
+        reads.MapMapsApi();
+        reads.MapProfilesApi().MapCompareApi();
+        reads.MapReports();
+
+        app.MapUnitImportApi();
         app.MapAccountsApi().MapApiKeysApi().MapUsersApi();
         app.MapDataValuesApi();
         app.MapSubmissionsApi().MapCompletenessApi().MapDataSetsApi();

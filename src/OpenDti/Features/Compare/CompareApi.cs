@@ -17,7 +17,9 @@ internal static class CompareApi
             .WithSummary("Two to five units side by side / so sánh hai đến năm đơn vị")
             .WithDescription("units: 2 to 5 distinct codes separated by commas (e.g. 01,79,48) of units ranked in the period. framework: default DTI_PROVINCE. period: a year, default the latest ranked. "
                 + "Returns every aggregate's score and rank per unit (as /api/v1/rankings) and every indicator's value, with the units that have the best value.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .CachePublicly();
+        app.MapCompareDownloads();
         return app;
     }
 

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using OpenDti.Domain.Values;
 using OpenDti.Features.Profiles;
+using OpenDti.Web;
 
 namespace OpenDti.Features.Compare;
 
@@ -9,6 +11,7 @@ namespace OpenDti.Features.Compare;
 /// <c>/compare?units=01,79,48&amp;period=2024</c>: two to five provinces side by side. The form (five selects
 /// named <c>units</c>) works without script; the codes may also come comma-separated in one parameter.
 /// </summary>
+[OutputCache(PolicyName = PublicOutputCache.PolicyName)]
 public sealed class IndexModel(CompareQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "units")]

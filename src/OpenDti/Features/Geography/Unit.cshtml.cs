@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using OpenDti.Domain.Geography;
 using OpenDti.Features.Frameworks;
@@ -9,6 +10,7 @@ using OpenDti.Web;
 namespace OpenDti.Features.Geography;
 
 /// <summary>One unit: what it is, when it was valid, what it came from and what it became.</summary>
+[OutputCache(PolicyName = PublicOutputCache.PolicyName)]
 public sealed class UnitModel(UnitQueries units, IndicatorValues indicators, UnitProfiles profiles, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]

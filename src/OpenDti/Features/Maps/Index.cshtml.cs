@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using OpenDti.Features.Rankings;
 using OpenDti.Web;
@@ -11,6 +12,7 @@ namespace OpenDti.Features.Maps;
 /// The provinces of a year coloured by one DTI score (the index or a pillar), as a tile grid map with
 /// a legend and the same figures in a table.
 /// </summary>
+[OutputCache(PolicyName = PublicOutputCache.PolicyName)]
 public sealed class IndexModel(ProvinceScoreMaps maps, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     /// <summary>Pixels per grid cell; each square is <see cref="TileSize"/> with the rest as a gap.</summary>

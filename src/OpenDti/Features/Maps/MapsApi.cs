@@ -18,6 +18,7 @@ internal static class MapsApi
             .MapGet("/provinces", GetProvinces)
             .WithSummary("Tile grid map of the provinces valid on a day / bản đồ ô vuông các tỉnh theo ngày")
             .WithDescription("on: YYYY-MM-DD (default today). One square per province with its GSO code, name, row (0 = north) and column (0 = west): 63 provinces before 1 July 2025, 34 from then on.");
+        app.MapMapDownloads();
         return app;
     }
 

@@ -45,7 +45,7 @@ public sealed record UnitProfile
 
     public required IReadOnlyList<IndicatorGap> Weaknesses { get; init; }
 
-    /// <summary>The index change since the previous period by indicator; null when the unit (or its sole predecessor) was not ranked then.</summary>
+    /// <summary>The index change since the previous period by indicator, against the run the rankings compare with; null when there is none for the unit.</summary>
     public RankChangeExplanation? RankChange { get; init; }
 
     /// <summary>The smallest single-indicator rises that lift the unit at least one rank, all else equal; empty for the top unit.</summary>
@@ -71,6 +71,13 @@ public sealed record IndicatorGap(string Code, string Name, string? NameEn, stri
 public sealed record RankChangeExplanation
 {
     public required string FromPeriod { get; init; }
+
+    /// <summary>
+    /// How the earlier year is counted: <c>sameUnits</c> (the unit's own figures, or those of the province it continued
+    /// under another name) or <c>reexpressed</c> (the earlier year ranked again on this year's units, the unit's figures
+    /// being its predecessors' re-expressed on its boundary), as <c>comparedWith.method</c> in the rankings.
+    /// </summary>
+    public required string Method { get; init; }
 
     public required string ToPeriod { get; init; }
 

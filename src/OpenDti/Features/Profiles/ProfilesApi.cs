@@ -23,7 +23,9 @@ internal static class ProfilesApi
                 + "Returns the latest year's index and pillar scores and ranks, the index by year (for years before the unit existed, its predecessors' ranks among the units of that year), "
                 + "strengths and weaknesses (the 3 indicators furthest above and below the median of all ranked units, in normalised points), "
                 + "the index change since the previous year by indicator, and the smallest single-indicator rises that lift the unit one rank, all else equal.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .CachePublicly();
+        app.MapProfileDownloads();
         return app;
     }
 

@@ -54,14 +54,16 @@ public sealed class UnitProfiles(OpenDtiDbContext db, RunReplay replay)
         var code = scores.First(s => s.Score.UnitId == unitId).Code.Value;
         var name = scores.First(s => s.Score.UnitId == unitId).Name;
         var replayed = await replay.ReplayAsync(latest.Id, cancellationToken);
-        // The change is explained against the same unit or the one it continued (a rename) the year before: a
-        // merged province had no single score before. A comparable run (the previous year re-expressed on the new
-        // boundary) cannot be replayed yet — RunReplay reads each unit's own inputs — so it is not used here.
-        var previousRun = runs.LastOrDefault(r => r.Period.Year == latest.Period.Year - 1);
-        var previousUnit = previousRun is null ? null : scores
+        // The change is explained against the run the rankings compare with: the previous year on this year's
+        // boundaries when one was computed (a province formed in 2025 against its predecessors' 2024 figures
+        // re-expressed on its boundary), else the previous year's own run, where the same unit or the one it
+        // continued under another name was ranked.
+        var comparableRun = comparable.LastOrDefault(r => r.Period.Year == latest.Period.Year - 1 && r.UnitsOn == latest.UnitsOn && Has(r, unitId));
+        var previousRun = comparableRun ?? runs.LastOrDefault(r => r.Period.Year == latest.Period.Year - 1);
+        var previousUnit = comparableRun is not null || previousRun is null ? null : scores
             .Where(s => s.Score.IndexRunId == previousRun.Id && s.Score.NodeCode == IndexRuns.IndexCode && s.Code.Value == code && (s.Score.UnitId == unitId || predecessors.Count == 1))
             .FirstOrDefault();
-        var previous = previousUnit is null ? null : await replay.ReplayAsync(previousRun!.Id, cancellationToken);
+        var previous = comparableRun is null && previousUnit is null ? null : await replay.ReplayAsync(previousRun!.Id, cancellationToken);
         var usedRuns = runs.Concat(comparable).Where(r => scores.Any(s => s.Score.IndexRunId == r.Id)).ToList();
 
         return new UnitProfile
@@ -139,11 +141,13 @@ public sealed class UnitProfiles(OpenDtiDbContext db, RunReplay replay)
 
     private static RankChangeExplanation RankChange(ReplayedRun before, ReplayedRun after, string code, Dictionary<int, int> counts)
     {
+        var method = before.Run.UnitsOn == before.Run.Period.End ? ComparedWith.SameUnits : ComparedWith.Reexpressed;
         var change = IndexExplanations.Compare(before.Result, after.Result, code);
         var nodes = after.Indicators.ToDictionary(n => n.Code.Value, StringComparer.Ordinal);
         return new RankChangeExplanation
         {
             FromPeriod = before.Run.Period.ToString(),
+            Method = method,
             ToPeriod = after.Run.Period.ToString(),
             ScoreBefore = change.ScoreBefore,
             ScoreAfter = change.ScoreAfter,

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
-using OpenDti.Domain.Rankings;
-using OpenDti.Domain.Text;
 using OpenDti.Domain.Values;
 using OpenDti.Web;
 
@@ -14,6 +13,7 @@ namespace OpenDti.Features.Rankings;
 /// interval and the change against the previous year. Sorting and the name filter are query parameters
 /// (<c>sort=</c>, <c>q=</c>), so the page works without JavaScript.
 /// </summary>
+[OutputCache(PolicyName = PublicOutputCache.PolicyName)]
 public sealed class RankingsModel(RankingQueries queries, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -70,23 +70,11 @@ public sealed class RankingsModel(RankingQueries queries, IStringLocalizer<Share
             return;
         }
 
-        Pillars = PillarsOf(Table);
-        var rows = Table.Rows.AsEnumerable();
-        if (!string.IsNullOrWhiteSpace(Filter))
-        {
-            var filter = VietnameseText.Normalize(Filter);
-            rows = rows.Where(r => VietnameseText.Culture.CompareInfo.IndexOf(r.Name, filter, CompareOptions.IgnoreCase) >= 0);
-        }
-
-        Rows = Sorted(rows).ToList();
+        Pillars = RankingView.PillarsOf(Table);
+        Rows = RankingView.Rows(Table, Sort, Filter);
     }
 
-    /// <summary>The aggregates of kind "pillar", in framework order.</summary>
-    public static IReadOnlyList<RankedAggregate> PillarsOf(RankingTable table) =>
-        table.Aggregates.Where(a => a.Kind == "pillar").ToList();
-
-    public static RankingScore? ScoreOf(RankingRow row, string node) =>
-        row.Scores.FirstOrDefault(s => s.Node == node);
+    public static RankingScore? ScoreOf(RankingRow row, string node) => RankingView.ScoreOf(row, node);
 
     /// <summary>The link a column header sorts by: the column's order, or the reverse when it is already sorted so.</summary>
     public string SortLink(string key) => Link(Period, Sort == key ? "-" + key : key, Filter);
@@ -97,29 +85,14 @@ public sealed class RankingsModel(RankingQueries queries, IStringLocalizer<Share
         : Sort == "-" + key ? (key == "change" ? "ascending" : "descending")
         : null;
 
-    public string Link(string? period, string sort, string? filter)
-    {
-        var query = new List<string> { $"framework={Uri.EscapeDataString(Framework)}" };
-        if (period is not null)
-        {
-            query.Add($"period={Uri.EscapeDataString(period)}");
-        }
+    public string Link(string? period, string sort, string? filter) =>
+        "/rankings?" + RankingView.Query(Framework, period, sort, filter);
 
-        if (sort != "rank")
-        {
-            query.Add($"sort={Uri.EscapeDataString(sort)}");
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter))
-        {
-            query.Add($"q={Uri.EscapeDataString(filter)}");
-        }
-
-        return "/rankings?" + string.Join("&", query);
-    }
-
-    public string DownloadLink(string extension) =>
-        $"/rankings.{extension}?framework={Uri.EscapeDataString(Framework)}&period={Uri.EscapeDataString(Period ?? string.Empty)}";
+    /// <summary>The page's table as a file: the same rows in the same order (sort and filter carried over).</summary>
+    internal TableDownloadLinks Downloads => new(
+        "/rankings",
+        RankingView.Query(Framework, Period, Sort, Filter),
+        Json: $"/api/v1/rankings?framework={Uri.EscapeDataString(Framework)}&period={Uri.EscapeDataString(Period ?? string.Empty)}");
 
     /// <summary>▲3 (up three places), ▼2, = or "new" when the unit had no previous rank.</summary>
     public string Change(RankingScore? score) => score?.RankChange switch
@@ -145,29 +118,4 @@ public sealed class RankingsModel(RankingQueries queries, IStringLocalizer<Share
         score is { RankLow: { } low, RankHigh: { } high }
             ? string.Create(CultureInfo.CurrentCulture, $"{Math.Round(low):0}–{Math.Round(high):0}")
             : "—";
-
-    private IEnumerable<RankingRow> Sorted(IEnumerable<RankingRow> rows)
-    {
-        var descending = Sort.StartsWith('-');
-        var key = descending ? Sort[1..] : Sort;
-        IOrderedEnumerable<RankingRow> ordered;
-        if (key == "name")
-        {
-            ordered = descending ? rows.OrderByDescending(r => r.Name, VietnameseText.Comparer) : rows.OrderBy(r => r.Name, VietnameseText.Comparer);
-        }
-        else if (key == "change")
-        {
-            // Biggest rise first; units without a previous rank last either way.
-            ordered = rows.OrderBy(r => ScoreOf(r, IndexRuns.IndexCode)?.RankChange is null)
-                .ThenBy(r => (descending ? 1 : -1) * (ScoreOf(r, IndexRuns.IndexCode)?.RankChange ?? 0));
-        }
-        else
-        {
-            var node = key == "rank" || Table!.Aggregates.All(a => a.Code != key) ? IndexRuns.IndexCode : key;
-            ordered = rows.OrderBy(r => ScoreOf(r, node)?.Rank is null)
-                .ThenBy(r => (descending ? -1 : 1) * (ScoreOf(r, node)?.Rank ?? 0));
-        }
-
-        return ordered.ThenBy(r => r.Code, StringComparer.Ordinal);
-    }
 }

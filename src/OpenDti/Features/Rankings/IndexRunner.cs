@@ -11,6 +11,7 @@ using OpenDti.IndexEngine.Model;
 using OpenDti.IndexEngine.Pipeline;
 using OpenDti.IndexEngine.Uncertainty;
 using OpenDti.Store;
+using OpenDti.Web;
 
 namespace OpenDti.Features.Rankings;
 
@@ -22,7 +23,7 @@ namespace OpenDti.Features.Rankings;
 /// metadata under a root <see cref="IndexRuns.IndexCode"/>; weights the framework does not know count
 /// equally, and the run says so. The run keeps every value it read, so each rank traces to its inputs.
 /// </summary>
-public sealed class IndexRunner(OpenDtiDbContext db, TimeProvider time)
+public sealed class IndexRunner(OpenDtiDbContext db, TimeProvider time, PublicCacheVersion? publicCache = null)
 {
     public async Task<IndexRunOutcome> RunAsync(IndexRunRequest request, CancellationToken cancellationToken)
     {
@@ -105,57 +106,25 @@ public sealed class IndexRunner(OpenDtiDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        publicCache?.Changed();
         return IndexRunOutcome.Done(run, units.Count);
     }
 
     /// <summary>
-    /// Each unit's measure values for the period. A unit formed after the period's end (a province of
-    /// 1 July 2025 in a run of 2024 on the 34 provinces) has no values of its own: its predecessors'
-    /// values are re-expressed on its boundary, and every value read is returned to be kept as an input.
+    /// Each unit's measure values for the period (see <see cref="RunValues"/>), and every value read, to be
+    /// kept as the run's inputs.
     /// </summary>
     private async Task<(Dictionary<int, Dictionary<MeasureCode, MeasureValue>> ByUnit, List<DataValue> Used)> UnitValuesAsync(
         IReadOnlyList<ReportingUnit> units, Period period, DateOnly unitsOn, HashSet<MeasureCode> measureCodes, CancellationToken cancellationToken)
     {
-        var unitIds = units.Select(u => u.Id).ToList();
-        var successions = unitsOn == period.End
-            ? []
-            : await db.Successions.AsNoTracking()
-                .Where(s => s.EffectiveDate > period.End && s.EffectiveDate <= unitsOn && unitIds.Contains(s.SuccessorId))
-                .Select(s => new { s.PredecessorId, PredecessorCode = s.Predecessor!.Code, SuccessorCode = s.Successor!.Code, s.Share })
-                .ToListAsync(cancellationToken);
-        var codeOf = units.ToDictionary(u => u.Id, u => u.Code);
-        foreach (var succession in successions)
-        {
-            codeOf[succession.PredecessorId] = succession.PredecessorCode;
-        }
-
-        var readIds = codeOf.Keys.ToList();
+        var successions = await RunValues.SuccessionsAsync(db, units, period, unitsOn, cancellationToken);
+        var readIds = units.Select(u => u.Id).Concat(successions.Select(s => s.PredecessorId)).Distinct().ToList();
         var values = await db.DataValues.AsNoTracking()
             .Where(v => v.Period == period && readIds.Contains(v.UnitId))
             .Join(db.Measures, v => v.MeasureId, m => m.Id, (v, m) => new { Value = v, m.Code, m.Aggregation })
             .ToListAsync(cancellationToken);
         var used = values.Where(v => measureCodes.Contains(v.Code)).ToList();
-        var byUnit = units.ToDictionary(
-            u => u.Id,
-            u => used.Where(v => v.Value.UnitId == u.Id).ToDictionary(v => v.Code, v => new MeasureValue(v.Value.Value, v.Value.IsDemo)));
-        if (successions.Count > 0)
-        {
-            var predecessorIds = successions.Select(s => s.PredecessorId).ToHashSet();
-            var byMeasure = used.Where(v => predecessorIds.Contains(v.Value.UnitId))
-                .GroupBy(v => v.Code)
-                .ToDictionary(m => m.Key, m => m.ToDictionary(v => codeOf[v.Value.UnitId], v => new MeasureValue(v.Value.Value, v.Value.IsDemo)));
-            var aggregationOf = used.GroupBy(v => v.Code).ToDictionary(m => m.Key, m => m.First().Aggregation);
-            var links = successions.Select(s => new SuccessionLink(s.PredecessorCode, s.SuccessorCode, s.Share)).ToList();
-            var reexpressed = MeasureReexpression.Reexpress(links, byMeasure, aggregationOf);
-            foreach (var unit in units)
-            {
-                if (reexpressed.TryGetValue(unit.Code, out var unitValues))
-                {
-                    byUnit[unit.Id] = unitValues;
-                }
-            }
-        }
-
+        var byUnit = RunValues.ByUnit(units, successions, used.Select(v => new RunValue(v.Value.UnitId, v.Code, v.Aggregation, v.Value.Value, v.Value.IsDemo)).ToList());
         return (byUnit, used.Select(v => v.Value).ToList());
     }
 

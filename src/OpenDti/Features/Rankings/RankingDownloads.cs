@@ -6,22 +6,24 @@ using OpenDti.Web;
 namespace OpenDti.Features.Rankings;
 
 /// <summary>
-/// <c>/rankings.csv</c> and <c>/rankings.xlsx</c> (<c>?framework=&amp;period=</c>): the ranking table of
-/// the page as a file, headers in the request's language. The JSON stays at <c>/api/v1/rankings</c>.
+/// <c>/rankings.csv</c> and <c>/rankings.xlsx</c> (<c>?framework=&amp;period=[&amp;sort=][&amp;q=]</c>): the
+/// ranking table of the page as a file, with the page's sort and name filter, headers in the request's
+/// language. The JSON stays at <c>/api/v1/rankings</c>.
 /// </summary>
 internal static class RankingDownloads
 {
     public static IEndpointRouteBuilder MapRankingDownloads(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/rankings.csv", (string? framework, string? period, RankingQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-            DownloadAsync(framework, period, queries, localizer, "csv", cancellationToken)).WithTags("Rankings").WithSummary("Ranking table as CSV (UTF-8 with BOM) / bảng xếp hạng dạng CSV");
-        app.MapGet("/rankings.xlsx", (string? framework, string? period, RankingQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
-            DownloadAsync(framework, period, queries, localizer, "xlsx", cancellationToken)).WithTags("Rankings").WithSummary("Ranking table as XLSX / bảng xếp hạng dạng Excel");
+        app.MapGet("/rankings." + TableExport.FormatSegment, DownloadAsync)
+            .WithTags("Rankings")
+            .WithSummary("Ranking table as CSV (UTF-8 with BOM) or XLSX / bảng xếp hạng dạng CSV hoặc Excel")
+            .WithDescription("format: csv or xlsx. framework (default DTI_PROVINCE), period, and the page's sort (rank, name, change, an aggregate code; - reverses) and q (name filter): the rows the page shows, in its order.")
+            .CachePublicly();
         return app;
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> DownloadAsync(
-        string? framework, string? period, RankingQueries queries, IStringLocalizer localizer, string format, CancellationToken cancellationToken)
+        string format, string? framework, string? period, string? sort, string? q, RankingQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         framework = string.IsNullOrWhiteSpace(framework) ? DemoRankings.Framework : framework;
         if (!Period.TryParse(period, out var parsed))
@@ -37,9 +39,7 @@ internal static class RankingDownloads
             return ApiProblems.NotFound($"No index run of '{framework}' for {parsed}.");
         }
 
-        var export = RankingExport.ToTable(table, localizer);
-        return format == "xlsx"
-            ? TypedResults.File(export.ToXlsx(table.Period), TableExport.XlsxContentType, RankingExport.FileName(table, "xlsx"))
-            : TypedResults.File(export.ToCsv(), TableExport.CsvContentType, RankingExport.FileName(table, "csv"));
+        return RankingExport.ToTable(table, RankingView.Rows(table, sort, q), localizer)
+            .ToFile(format, RankingExport.FileName(table), table.Period);
     }
 }

@@ -16,7 +16,8 @@ internal static class RankingsApi
             .MapGet("/", GetRanking)
             .WithSummary("Scores and ranks of a framework for a period / điểm và thứ hạng theo bộ chỉ số và kỳ")
             .WithDescription("framework: a framework code (e.g. DTI_PROVINCE); period: 2024, 2024Q1 or 2024-03. Each unit has a score and rank per aggregate (INDEX, pillars, groups) and, when an uncertainty run exists, the 5th–95th percentile rank interval; previousRank and rankChange (previous − current, positive = up) against the run named in comparedWith: the previous period on the same units, or re-expressed on this period's units when they changed.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .CachePublicly();
         app.MapRankingDownloads();
         return app;
     }

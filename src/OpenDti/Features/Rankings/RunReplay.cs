@@ -13,7 +13,8 @@ namespace OpenDti.Features.Rankings;
 
 /// <summary>
 /// A stored index run computed again from what it kept: its units, the values it read (as they were
-/// when it read them) and its pipeline. The engine is pure, so the result is the run's own; the
+/// when it read them, re-expressed on its units' boundaries when it ranked an earlier period on later
+/// units) and its pipeline. The engine is pure, so the result is the run's own; the
 /// explanations (contributions, change since another run, what would move a unit up) work on it.
 /// </summary>
 public sealed class RunReplay(OpenDtiDbContext db)
@@ -36,12 +37,16 @@ public sealed class RunReplay(OpenDtiDbContext db)
             .ToList();
         var inputs = await db.IndexRunInputs.AsNoTracking()
             .Where(i => i.IndexRunId == runId)
-            .Join(db.DataValues, i => i.DataValueId, v => v.Id, (i, v) => new { i.Value, v.UnitId, v.MeasureId })
-            .Join(db.Measures, x => x.MeasureId, m => m.Id, (x, m) => new { x.Value, x.UnitId, m.Code })
+            .Join(db.DataValues, i => i.DataValueId, v => v.Id, (i, v) => new { i.Value, v.UnitId, v.MeasureId, v.IsDemo })
+            .Join(db.Measures, x => x.MeasureId, m => m.Id, (x, m) => new RunValue(x.UnitId, m.Code, m.Aggregation, x.Value, x.IsDemo))
             .ToListAsync(cancellationToken);
-        var byUnit = inputs.GroupBy(i => i.UnitId).ToDictionary(g => g.Key, g => g.ToDictionary(i => i.Code, i => i.Value));
+
+        // A comparable run (an earlier period on later boundaries) read the predecessors' values: they are
+        // re-expressed on its units exactly as the run did.
+        var successions = await RunValues.SuccessionsAsync(db, units, run.Period, run.UnitsOn, cancellationToken);
+        var byUnit = RunValues.ByUnit(units, successions, inputs);
         var indicators = Indicators(version);
-        var data = Data(units, indicators, u => byUnit.GetValueOrDefault(u.Id) ?? []);
+        var data = Data(units, indicators, u => byUnit[u.Id].ToDictionary(v => v.Key, v => v.Value.Value));
         var metadata = IndexMetadata.Create(FrameworkTree.ToIndexNodes(version));
         var config = PipelineConfigJson.Parse(run.PipelineJson);
         if (!metadata.IsValid || !config.IsValid)

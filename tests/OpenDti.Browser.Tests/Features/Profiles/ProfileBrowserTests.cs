@@ -20,6 +20,23 @@ public sealed class ProfileBrowserTests(BrowserApp app, DemoKestrelApp demo) : B
     }
 
     [BrowserFact]
+    public async Task PersonDownloadsTheNewPhuThosReport_AndThePillarTableAsCsv()
+    {
+        await Page.GotoAsync(new Uri(demo.BaseAddress, "/units/25").ToString());
+        await Expect(Page.GetByText(new System.Text.RegularExpressions.Regex("^Số liệu năm 2024 là số liệu của các tỉnh đã hợp thành Tỉnh Phú Thọ"))).ToBeVisibleAsync();
+
+        var report = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = "Tải báo cáo (DOCX)" }).ClickAsync());
+        var csv = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = "Tải “Điểm và thứ hạng các trụ cột, năm 2025” dạng CSV" }).ClickAsync());
+
+        Assert.Equal("bao-cao-25-DTI_PROVINCE-2025.docx", report.SuggestedFilename);
+        var docx = await File.ReadAllBytesAsync(await report.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.Equal("PK"u8.ToArray(), docx[..2]);
+        Assert.Equal("25-DTI_PROVINCE-2025-pillars.csv", csv.SuggestedFilename);
+        var lines = await File.ReadAllLinesAsync(await csv.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.Equal(1 + 4, lines.Length);
+    }
+
+    [BrowserFact]
     public async Task PersonComparesThreeProvinces_ThenSwitchesToEnglish()
     {
         await Page.GotoAsync(new Uri(demo.BaseAddress, "/compare").ToString());

@@ -139,7 +139,50 @@ public sealed class UnitProfileApiTests(OpenDtiAppWithDemo app) : IClassFixture<
         var reexpressed = Assert.Single(series, p => p.Text("period") == "2024" && p.GetProperty("isReexpressed").GetBoolean());
         Assert.Equal(34, reexpressed.GetProperty("unitCount").GetInt32());
         Assert.Equal("25", reexpressed.Text("unitCode"));
-        Assert.Equal(JsonValueKind.Null, profile.GetProperty("rankChange").ValueKind);
+    }
+
+    [Fact]
+    public async Task ProvinceFormedIn2025_RankChangeIsExplainedAgainstIts2024FiguresReexpressed()
+    {
+        using var client = app.CreateClient();
+        var ranking = await client.GetJsonAsync("/api/v1/rankings?framework=DTI_PROVINCE&period=2025");
+        var index = ranking.GetProperty("rows").EnumerateArray().Single(r => r.Text("code") == "25").GetProperty("scores").EnumerateArray().Single(s => s.Text("node") == "INDEX");
+
+        var profile = await client.GetJsonAsync("/api/v1/units/25/profile");
+
+        var change = profile.GetProperty("rankChange");
+        Assert.Equal("reexpressed", change.Text("method"));
+        Assert.Equal("2024", change.Text("fromPeriod"));
+        Assert.Equal(34, change.GetProperty("unitCountBefore").GetInt32());
+        Assert.Equal(index.GetProperty("previousRank").GetInt32(), change.GetProperty("rankBefore").GetInt32());
+        Assert.Equal(index.GetProperty("rank").GetInt32(), change.GetProperty("rankAfter").GetInt32());
+        var reexpressed = profile.GetProperty("series").EnumerateArray().Single(p => p.Text("period") == "2024" && p.GetProperty("isReexpressed").GetBoolean());
+        Assert.Equal(reexpressed.GetProperty("score").GetDouble(), change.GetProperty("scoreBefore").GetDouble(), 1e-9);
+        var sum = change.GetProperty("indicators").EnumerateArray().Sum(i => i.GetProperty("change").GetDouble());
+        Assert.Equal(change.GetProperty("scoreAfter").GetDouble() - change.GetProperty("scoreBefore").GetDouble(), sum, 1e-6);
+        Assert.All(change.GetProperty("indicators").EnumerateArray(), i => Assert.Equal(JsonValueKind.Number, i.GetProperty("valueBefore").ValueKind));
+    }
+
+    [Fact]
+    public async Task ComparableRun_ReplayedFromItsInputs_GivesItsStoredRanks()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDtiDbContext>();
+        var period = Domain.Values.Period.OfYear(2024);
+        var run = await db.IndexRuns.SingleAsync(r => r.Period == period && r.UnitsOn == new DateOnly(2025, 12, 31), TestContext.Current.CancellationToken);
+        var stored = await db.IndexRunScores.Where(s => s.IndexRunId == run.Id && s.NodeCode == "INDEX")
+            .Join(db.Units, s => s.UnitId, u => u.Id, (s, u) => new { u.Code, s.Score, s.Rank })
+            .ToListAsync(TestContext.Current.CancellationToken);
+
+        var replayed = await scope.ServiceProvider.GetRequiredService<RunReplay>().ReplayAsync(run.Id, TestContext.Current.CancellationToken);
+
+        Assert.NotNull(replayed);
+        Assert.Equal(34, stored.Count);
+        Assert.All(stored, s =>
+        {
+            Assert.Equal(s.Rank, replayed.Result.Rank(s.Code.Value, "INDEX"));
+            Assert.Equal(s.Score!.Value, replayed.Result.Score(s.Code.Value, "INDEX"), 1e-9);
+        });
     }
 
     [Fact]

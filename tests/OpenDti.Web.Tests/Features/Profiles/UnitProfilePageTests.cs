@@ -21,6 +21,19 @@ public sealed class UnitProfilePageTests(OpenDtiAppWithDemo app) : IClassFixture
     }
 
     [Fact]
+    public async Task ProvinceFormedIn2025_SaysLastYearsFiguresAreItsPredecessorsReexpressed()
+    {
+        using var client = app.CreateClient();
+        var profile = await client.GetJsonAsync("/api/v1/units/25/profile");
+
+        var html = await client.GetHtmlAsync("/units/25");
+
+        var change = profile.GetProperty("rankChange");
+        Assert.Contains("Số liệu năm 2024 là số liệu của các tỉnh đã hợp thành Tỉnh Phú Thọ, được quy đổi trên địa giới mới", html, StringComparison.Ordinal);
+        Assert.Contains($"thứ hạng từ hạng {change.GetProperty("rankBefore").GetInt32()}/34 thành hạng {change.GetProperty("rankAfter").GetInt32()}/34", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ComparePage_HasOneColumnPerUnit_AndBadChoicesAre400WithAMessage()
     {
         using var client = app.CreateClient();

@@ -55,6 +55,51 @@ public sealed class RankingDownloadsTests(OpenDtiAppWithDemo app) : IClassFixtur
         Assert.Equal(codes, rows.Select(r => r.Elements<Cell>().First().InnerText));
     }
 
+    [Theory]
+    [InlineData("sort=name&q=h%C3%A0")]
+    [InlineData("sort=-change")]
+    [InlineData("sort=DIGITAL_ECONOMY&q=t%E1%BB%89nh")]
+    public async Task CsvAndXlsx_OfThePagesLinks_HaveThePagesRowsInItsOrder(string view)
+    {
+        using var client = app.CreateClient();
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetHtmlAsync($"/rankings?framework=DTI_PROVINCE&period=2025&{view}"));
+        var shown = page.QuerySelectorAll("table.ranking tbody tr td:nth-child(2) a").Select(a => a.GetAttribute("href")!.Split('/', '?')[2]).ToList();
+        var links = page.QuerySelectorAll(".downloads a[download]").Select(a => a.GetAttribute("href")!).ToList();
+
+        var csv = await client.GetByteArrayAsync(new Uri(links.Single(l => l.StartsWith("/rankings.csv?", StringComparison.Ordinal)), UriKind.Relative), TestContext.Current.CancellationToken);
+        var xlsx = await client.GetByteArrayAsync(new Uri(links.Single(l => l.StartsWith("/rankings.xlsx?", StringComparison.Ordinal)), UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.InRange(shown.Count, 2, 34);
+        var csvCodes = Encoding.UTF8.GetString(csv[3..]).TrimEnd().Split("\r\n").Skip(1).Select(l => l.Split(',')[0]).ToList();
+        Assert.Equal(shown, csvCodes);
+        using var stream = new MemoryStream(xlsx);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Skip(1).ToList();
+        Assert.Equal(shown, rows.Select(r => r.Elements<Cell>().First().InnerText));
+    }
+
+    [Fact]
+    public async Task Csv_HasEachPillarsPreviousRankAndChange_AsTheApi()
+    {
+        using var client = app.CreateClient();
+        var api = await client.GetJsonAsync("/api/v1/rankings?framework=DTI_PROVINCE&period=2025");
+        var pillars = api.GetProperty("aggregates").EnumerateArray().Where(a => a.Text("kind") == "pillar").Select(a => a.Text("code")!).ToList();
+
+        var bytes = await client.GetByteArrayAsync(new Uri("/rankings.csv?framework=DTI_PROVINCE&period=2025&culture=en", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        var lines = Encoding.UTF8.GetString(bytes[3..]).TrimEnd().Split("\r\n");
+        var header = lines[0].Split(',');
+        Assert.Equal(8 + (4 * pillars.Count), header.Length);
+        Assert.EndsWith(": change in rank", header[^1], StringComparison.Ordinal);
+        var rows = api.GetProperty("rows").EnumerateArray().ToDictionary(r => r.Text("code")!, StringComparer.Ordinal);
+        Assert.All(lines[1..].Select(l => l.Split(',')), cells => Assert.All(pillars.Select((code, i) => (code, i)), pillar =>
+        {
+            var score = rows[cells[0]].GetProperty("scores").EnumerateArray().Single(s => s.Text("node") == pillar.code);
+            Assert.Equal(score.GetProperty("previousRank").ToString(), cells[8 + (4 * pillar.i) + 2]);
+            Assert.Equal(score.GetProperty("rankChange").ToString(), cells[8 + (4 * pillar.i) + 3]);
+        }));
+    }
+
     [Fact]
     public async Task UnknownYear_Is404()
     {

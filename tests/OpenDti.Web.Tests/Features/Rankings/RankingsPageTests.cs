@@ -80,6 +80,49 @@ public sealed class RankingsPageTests(OpenDtiAppWithDemo app) : IClassFixture<Op
         Assert.Contains("Hạng năm 2024 được tính lại trên địa giới 34 tỉnh: số liệu của các tỉnh cũ được quy đổi", page.QuerySelector("#change-method")?.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2023")]
+    [InlineData("2025")]
+    public async Task PillarChange_IsEachPillarsRankChangeFromTheApi(string period)
+    {
+        using var client = app.CreateClient();
+        var api = await client.GetJsonAsync($"/api/v1/rankings?framework=DTI_PROVINCE&period={period}");
+        var pillars = api.GetProperty("aggregates").EnumerateArray().Where(a => a.Text("kind") == "pillar").Select(a => a.Text("code")!).ToList();
+        var changes = api.GetProperty("rows").EnumerateArray().ToDictionary(
+            r => r.Text("code")!,
+            r => r.GetProperty("scores").EnumerateArray().ToDictionary(s => s.Text("node")!, s => s.GetProperty("rankChange"), StringComparer.Ordinal),
+            StringComparer.Ordinal);
+
+        var page = Parse(await client.GetHtmlAsync($"/rankings?framework=DTI_PROVINCE&period={period}"));
+
+        Assert.Equal(4, pillars.Count);
+        var shown = 0;
+        Assert.All(Rows(page), row => Assert.All(pillars.Select((code, i) => (code, i)), pillar =>
+        {
+            // Per pillar: score, rank, change.
+            var change = changes[Code(row)][pillar.code];
+            var expected = change.ValueKind == System.Text.Json.JsonValueKind.Null ? "mới"
+                : change.GetInt32() > 0 ? $"▲{change.GetInt32()}" : change.GetInt32() < 0 ? $"▼{-change.GetInt32()}" : "=";
+            Assert.Equal(expected, row.Cells[5 + (3 * pillar.i) + 2].TextContent.Trim());
+            shown += change.ValueKind == System.Text.Json.JsonValueKind.Null || change.GetInt32() == 0 ? 0 : 1;
+        }));
+        Assert.True(shown > 0, "no pillar rank moved");
+        Assert.Contains("Hạng tổng thể và hạng từng trụ cột (cột ±) được so sánh theo cùng một cách", page.QuerySelector("#change-method")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DownloadLinks_CarryTheSortAndTheFilter()
+    {
+        using var client = app.CreateClient();
+
+        var page = Parse(await client.GetHtmlAsync("/rankings?framework=DTI_PROVINCE&period=2024&sort=-name&q=h%C3%A0"));
+
+        var links = page.QuerySelectorAll(".downloads a[download]").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(
+            ["/rankings.csv?framework=DTI_PROVINCE&period=2024&sort=-name&q=h%C3%A0", "/rankings.xlsx?framework=DTI_PROVINCE&period=2024&sort=-name&q=h%C3%A0"],
+            links);
+    }
+
     [Fact]
     public async Task SortByName_UsesVietnameseOrder_AndMarksTheColumn()
     {
