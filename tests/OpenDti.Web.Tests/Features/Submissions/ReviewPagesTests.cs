@@ -2,8 +2,8 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using OpenDti.Domain.Accounts;
-using OpenDti.Web.Tests.Infrastructure;
 using OpenDti.Domain.Collection;
+using OpenDti.Web.Tests.Infrastructure;
 
 namespace OpenDti.Web.Tests.Features.Submissions;
 
