@@ -37,7 +37,10 @@ public sealed class SignedIn
     /// <summary>True when the actor may <paramref name="ability"/> somewhere (to show or hide a menu).</summary>
     public bool HasAnywhere(Ability ability) => _scopes.All(s => s.HasAnywhere(ability));
 
-    /// <summary>The units at the top of the subtrees where the account (not the key) may <paramref name="ability"/>.</summary>
+    /// <summary>
+    /// The units at the top of the subtrees where the key, when one was used, else the account may <paramref name="ability"/>.
+    /// A key's subtrees may reach beyond its owner's: check each unit under them with <see cref="Allows"/>.
+    /// </summary>
     public IReadOnlyList<int> RootsFor(Ability ability) => _scopes[^1].RootsFor(ability);
 
     /// <summary>The actor as histories record it, for a change that came through <paramref name="channel"/>.</summary>

@@ -25,10 +25,13 @@ public sealed class CompletenessQueries(OpenDtiDbContext db, UnitDirectory units
         var directory = await units.AllAsync(cancellationToken);
         var readable = await units.WhereAllowedAsync(actor, Ability.Read, cancellationToken);
         var reporting = directory.Values.Where(u => readable.Contains(u.Id) && dataSet.IsReportedBy(u, period)).ToList();
-        var ids = reporting.Select(u => u.Id).ToList();
-        var submissions = await db.Submissions.AsNoTracking()
-            .Where(s => s.DataSetId == dataSet.DataSet.Id && s.Period == period && ids.Contains(s.UnitId))
-            .ToDictionaryAsync(s => s.UnitId, cancellationToken);
+        // One data set and period: at most one row per reporting unit, filtered here rather than with a long "unit in (…)".
+        var ids = reporting.Select(u => u.Id).ToHashSet();
+        var submissions = (await db.Submissions.AsNoTracking()
+                .Where(s => s.DataSetId == dataSet.DataSet.Id && s.Period == period)
+                .ToListAsync(cancellationToken))
+            .Where(s => ids.Contains(s.UnitId))
+            .ToDictionary(s => s.UnitId);
 
         var today = time.Today();
         var deadline = dataSet.DataSet.DeadlineOf(period);
