@@ -60,8 +60,15 @@ public class OpenDtiApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    /// <summary>A context on this app's store, for arranging and checking what the app cannot show.</summary>
-    public OpenDtiDbContext OpenContext() => StoreConnection.CreateContext(ConnectionString);
+    /// <summary>
+    /// A context on this app's store, for arranging and checking what the app cannot show. The app is started
+    /// first (it migrates and seeds the store as it starts), so that arranging before the first request finds the tables.
+    /// </summary>
+    public OpenDtiDbContext OpenContext()
+    {
+        _ = Services;
+        return StoreConnection.CreateContext(ConnectionString);
+    }
 
     public override async ValueTask DisposeAsync()
     {
