@@ -57,6 +57,7 @@ internal static class WebApp
         builder.Services.AddProfiles().AddCompare();
         builder.Services.AddAccounts();
         builder.Services.AddDataEntry().AddSubmissions();
+        builder.Services.AddDataEntryPages();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -79,6 +80,7 @@ internal static class WebApp
         app.MapProfilesApi().MapCompareApi();
         app.MapAccountsApi();
         app.MapDataValuesApi();
+        app.MapEvidenceDownloads();
         app.MapRazorPages();
         return app;
     }
