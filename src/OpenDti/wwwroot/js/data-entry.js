@@ -108,8 +108,10 @@
       if (input.dataset.whole === "true" && !Number.isInteger(reading.value)) {
         return data.msgWhole;
       }
-      const min = input.dataset.min === undefined ? null : Number(input.dataset.min);
-      const max = input.dataset.max === undefined ? null : Number(input.dataset.max);
+      // An attribute without a bound is rendered empty.
+      const bound = (text) => (text === undefined || text === "" ? null : Number(text));
+      const min = bound(input.dataset.min);
+      const max = bound(input.dataset.max);
       if ((min !== null && reading.value < min) || (max !== null && reading.value > max)) {
         return format(data.msgRange, input.dataset.bounds);
       }
@@ -206,7 +208,8 @@
         const time = prompt.querySelector("time");
         const at = new Date(kept.at);
         time.dateTime = kept.at;
-        time.textContent = at.toLocaleString(data.lang === "en" ? "en-GB" : "vi-VN", { dateStyle: "short", timeStyle: "short" });
+        const two = (n) => String(n).padStart(2, "0");
+        time.textContent = `${two(at.getHours())}:${two(at.getMinutes())} ${two(at.getDate())}/${two(at.getMonth() + 1)}/${at.getFullYear()}`;
         prompt.hidden = false;
         prompt.querySelector("[data-action=restore]").addEventListener("click", () => {
           Object.entries(kept.fields).forEach(([measure, field]) => {
