@@ -12,9 +12,6 @@ namespace OpenDti.Features.DataEntry;
 /// </summary>
 internal static class EvidenceDownloads
 {
-    public static IServiceCollection AddDataEntryPages(this IServiceCollection services) =>
-        services.AddScoped<EvidenceFiles>().AddScoped<EntryForms>().AddScoped<MyWork>();
-
     public static IEndpointRouteBuilder MapEvidenceDownloads(this IEndpointRouteBuilder app)
     {
         app.MapGet("/data/evidence/{id:long}", DownloadAsync)

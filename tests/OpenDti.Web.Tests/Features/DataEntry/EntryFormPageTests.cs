@@ -333,6 +333,38 @@ public abstract class EntryFormPageTests(OpenDtiApp app)
     }
 
     [Fact]
+    public async Task Submit_BeforeAnythingWasSaved_IsRefused()
+    {
+        var (commune, user) = await CommuneWithUserAsync("24");
+        using var client = await app.SignedInBrowserAsync(user);
+        var page = await client.PageAsync(CommuneForm(commune));
+
+        using var response = await client.SubmitAsync(page, "#entry-form", [], button: "Nộp để duyệt");
+
+        var refused = await response.ReadPageAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("Chưa có số liệu nào được lưu: hãy nhập, lưu rồi nộp.", refused.Alerts(), StringComparison.Ordinal);
+        Assert.Null(await app.SubmissionAsync("CT749_COMMUNE", commune, "2025"));
+    }
+
+    [Fact]
+    public async Task Submit_AfterAReviewerActedMeanwhile_IsRefusedAsChanged()
+    {
+        var (commune, user) = await CommuneWithUserAsync("24");
+        await app.StoreValueAsync(commune, Total, "2025", 100);
+        await app.StoreValueAsync(commune, Online, "2025", 60);
+        await app.SetSubmissionAsync("CT749_COMMUNE", commune, "2025", SubmissionStatus.Returned, "Kiểm tra lại.");
+        using var client = await app.SignedInBrowserAsync(user);
+        var page = await client.PageAsync(CommuneForm(commune));
+        await app.SetSubmissionAsync("CT749_COMMUNE", commune, "2025", SubmissionStatus.Returned, "Kiểm tra lại số hồ sơ trực tuyến.");
+
+        using var response = await client.SubmitAsync(page, "#entry-form", [], button: "Nộp để duyệt");
+
+        var refused = await response.ReadPageAsync(HttpStatusCode.Conflict);
+        Assert.Contains("Bản nộp vừa được người khác thay đổi", refused.Alerts(), StringComparison.Ordinal);
+        Assert.Equal(SubmissionStatus.Returned, (await app.SubmissionAsync("CT749_COMMUNE", commune, "2025"))?.Status);
+    }
+
+    [Fact]
     public async Task Save_AfterTheSubmissionWasSent_IsRefusedAsLocked()
     {
         var (commune, user) = await CommuneWithUserAsync("31");

@@ -152,6 +152,20 @@ public abstract class EvidenceTests(OpenDtiApp app)
     }
 
     [Fact]
+    public async Task FileForAMeasureOfAnotherForm_IsRefused()
+    {
+        var (commune, user) = await CommuneWithUserAsync("19");
+        using var client = await app.SignedInBrowserAsync(user);
+        var page = await client.PageAsync(Form(commune));
+
+        using var response = await client.UploadAsync(page, Form(commune), "gdp.pdf", EvidenceSamples.Pdf, measure: "GRDP");
+
+        var refused = await response.ReadPageAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("Hãy chọn một chỉ tiêu của biểu mẫu này, hoặc cả bản nộp.", refused.Alerts(), StringComparison.Ordinal);
+        Assert.Equal(0, await EvidenceCountAsync(commune));
+    }
+
+    [Fact]
     public async Task NoFile_IsRefused()
     {
         var (commune, user) = await CommuneWithUserAsync("19");
