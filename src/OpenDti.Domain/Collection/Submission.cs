@@ -102,6 +102,12 @@ public enum SubmissionAction
 
     /// <summary>An approved submission opened again by a reviewer, with a reason.</summary>
     Reopened = 4,
+
+    /// <summary>An evidence file attached (the comment names the file, its size and SHA-256); the status does not change.</summary>
+    EvidenceAdded = 5,
+
+    /// <summary>An evidence file removed while the submission was open for entry (the comment names it); the status does not change.</summary>
+    EvidenceRemoved = 6,
 }
 
 /// <summary>A value as it was when a submission was approved, so the next approval can show what changed.</summary>

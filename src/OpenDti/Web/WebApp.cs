@@ -62,6 +62,7 @@ internal static class WebApp
         builder.Services.AddAccounts();
         builder.Services.AddSignInThrottling(builder.Configuration);
         builder.Services.AddDataEntry().AddSubmissions().AddAudit();
+        builder.Services.AddDataEntryPages();
         builder.Services.AddReports();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
@@ -96,6 +97,7 @@ internal static class WebApp
         app.MapDataValuesApi();
         app.MapSubmissionsApi().MapCompletenessApi().MapDataSetsApi();
         app.MapAuditApi();
+        app.MapEvidenceDownloads();
         app.MapRazorPages();
         return app;
     }
