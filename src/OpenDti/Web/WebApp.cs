@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using OpenDti.Features.Accounts;
 using OpenDti.Features.Compare;
 using OpenDti.Features.DataEntry;
+using OpenDti.Features.DataEntry.Templates;
 using OpenDti.Features.Frameworks;
 using OpenDti.Features.Geography;
 using OpenDti.Features.Maps;
@@ -57,6 +58,7 @@ internal static class WebApp
         builder.Services.AddProfiles().AddCompare();
         builder.Services.AddAccounts();
         builder.Services.AddDataEntry().AddSubmissions();
+        builder.Services.AddTemplates();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -79,6 +81,7 @@ internal static class WebApp
         app.MapProfilesApi().MapCompareApi();
         app.MapAccountsApi();
         app.MapDataValuesApi();
+        app.MapTemplates();
         app.MapRazorPages();
         return app;
     }
