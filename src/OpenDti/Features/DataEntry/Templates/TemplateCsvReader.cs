@@ -48,7 +48,7 @@ internal static class TemplateCsvReader
             using var parser = new CsvParser(reader, configuration);
             if (!parser.Read())
             {
-                return UploadedFile.Failed(UploadText.Problem("file.empty", text.File, text["a header line and one line per value"], text["an empty file"]));
+                return UploadedFile.Failed(UploadText.Problem("file.empty", text.File, text["a header line and one line per value"], text["upload.an empty file"]));
             }
 
             var columns = Header(parser.Record ?? [], text, file);
@@ -62,7 +62,7 @@ internal static class TemplateCsvReader
             {
                 if (parser.Row > ValueWriter.MaxBatch + 1)
                 {
-                    file.Problems.Add(UploadText.Problem("batch.too-large", text.File, text["at most {0} values in one file", ValueWriter.MaxBatch], text["more lines"]));
+                    file.Problems.Add(UploadText.Problem("batch.too-large", text.File, text["at most {0} values in one file", ValueWriter.MaxBatch], text["upload.more lines"]));
                     return file;
                 }
 
@@ -93,7 +93,7 @@ internal static class TemplateCsvReader
         var measure = Field("measure")?.ToUpperInvariant();
         if (string.IsNullOrEmpty(unit))
         {
-            file.Problems.Add(UploadText.Problem("unit.missing", Place("unit"), text["a unit code"], text["an empty cell"]));
+            file.Problems.Add(UploadText.Problem("unit.missing", Place("unit"), text["upload.a unit code"], text["upload.an empty cell"]));
         }
 
         if (string.IsNullOrEmpty(measure) || !dataSet.Fields.Any(f => f.Measure.Code.Value == measure))
@@ -174,13 +174,13 @@ internal static class TemplateCsvReader
             }
             else if (!columns.TryAdd(name, i))
             {
-                file.Problems.Add(UploadText.Problem("csv.column-repeated", place, text["each column once"], text["a second column {0}", name]));
+                file.Problems.Add(UploadText.Problem("csv.column-repeated", place, text["upload.each column once"], text["a second column {0}", name]));
             }
         }
 
         foreach (var required in TemplateLayout.CsvRequired.Where(r => !columns.ContainsKey(r)))
         {
-            file.Problems.Add(UploadText.Problem("csv.column-missing", text.At(null, 1, "?", required), text["a column named {0}", required], text["the header {0}", string.Join(",", names)]));
+            file.Problems.Add(UploadText.Problem("csv.column-missing", text.At(null, 1, "?", required), text["a column named {0}", required], text["upload.the header {0}", string.Join(",", names)]));
         }
 
         return file.Problems.Count > 0 ? null : columns;

@@ -55,7 +55,7 @@ public sealed partial class TemplateImport(
         var file = problem is not null ? UploadedFile.Failed(problem) : Parse(bytes!, fileName, dataSet!, period, text);
         if (file.Cells.Count > ValueWriter.MaxBatch)
         {
-            file.Problems.Add(UploadText.Problem("batch.too-large", text.File, text["at most {0} values in one file", ValueWriter.MaxBatch], text["{0} values", file.Cells.Count]));
+            file.Problems.Add(UploadText.Problem("batch.too-large", text.File, text["at most {0} values in one file", ValueWriter.MaxBatch], text["upload.{0} values", file.Cells.Count]));
         }
 
         var (inputs, unchanged) = await CheckAsync(file, dataSet!, period, actor, request.Overwrite, text, cancellationToken);
@@ -86,7 +86,7 @@ public sealed partial class TemplateImport(
     {
         var max = limits.Value.MaxBytes;
         ValueProblem TooLarge(long found) => UploadText.Problem("file.too-large", text.File,
-            text["a file of at most {0} MB", max >> 20], text["{0} MB", Math.Round(found / 1048576.0, 1).ToString(CultureInfo.CurrentCulture)]);
+            text["a file of at most {0} MB", max >> 20], text["upload.{0} MB", Math.Round(found / 1048576.0, 1).ToString(CultureInfo.CurrentCulture)]);
         if (request.Length > max)
         {
             return (null, TooLarge(request.Length));
@@ -106,7 +106,7 @@ public sealed partial class TemplateImport(
         }
 
         return buffer.Length == 0
-            ? (null, UploadText.Problem("file.empty", text.File, text["a template filled in (.xlsx or .csv)"], text["an empty file"]))
+            ? (null, UploadText.Problem("file.empty", text.File, text["a template filled in (.xlsx or .csv)"], text["upload.an empty file"]))
             : (buffer.ToArray(), null);
     }
 
@@ -206,7 +206,7 @@ public sealed partial class TemplateImport(
 
         if (comment is { Length: > ValueLimits.CommentLength })
         {
-            file.Problems.Add(UploadText.Problem("comment.too-long", cell.CommentPlace, text["a comment of at most {0} characters", ValueLimits.CommentLength], text["{0} characters", comment.Length]));
+            file.Problems.Add(UploadText.Problem("comment.too-long", cell.CommentPlace, text["a comment of at most {0} characters", ValueLimits.CommentLength], text["upload.{0} characters", comment.Length]));
         }
 
         if (cell.Value is not { } value)
@@ -224,7 +224,7 @@ public sealed partial class TemplateImport(
     /// <summary>"a whole number of at least 0 (hồ sơ)" in the request's language.</summary>
     private static string Rule(DataSetMeasure setting, DataSetField field, UploadText text)
     {
-        var kind = setting.WholeNumber ? text["a whole number"] : text["a number"];
+        var kind = setting.WholeNumber ? text["upload.a whole number"] : text["upload.a number"];
         var range = (setting.Minimum, setting.Maximum) switch
         {
             ({ } low, { } high) => text["{0} from {1} to {2}", kind, Show(low, text), Show(high, text)],
@@ -236,7 +236,7 @@ public sealed partial class TemplateImport(
     }
 
     private static string Show(double? value, UploadText text) =>
-        value is { } v ? v.ToString("#,##0.##########", CultureInfo.CurrentCulture) : text["none"];
+        value is { } v ? v.ToString("#,##0.##########", CultureInfo.CurrentCulture) : text["upload.none"];
 
     /// <summary>Each row's unit, for the rows whose unit is known, reports the data set, and is the actor's to enter.</summary>
     private async Task<Dictionary<UploadedRow, ReportingUnit>> ResolveUnitsAsync(

@@ -44,7 +44,7 @@ internal static class TemplateXlsxReader
         if (workbook is null || dataSheet?.Id?.Value is null)
         {
             var names = string.Join(", ", sheets.Select(s => $"'{s.Name?.Value}'"));
-            return UploadedFile.Failed(UploadText.Problem("xlsx.sheet-missing", text.File, text["a sheet named '{0}'", TemplateLayout.DataSheet], text["the sheets {0}", names.Length == 0 ? "—" : names]));
+            return UploadedFile.Failed(UploadText.Problem("xlsx.sheet-missing", text.File, text["a sheet named '{0}'", TemplateLayout.DataSheet], text["upload.the sheets {0}", names.Length == 0 ? "—" : names]));
         }
 
         if (metaSheet?.Id?.Value is null)
@@ -60,29 +60,74 @@ internal static class TemplateXlsxReader
             return meta.File;
         }
 
-        var rows = new SortedDictionary<int, Dictionary<int, SheetCell>>();
-        foreach (var cell in reader.Cells((WorksheetPart)workbook.GetPartById(dataSheet.Id.Value)))
-        {
-            if (cell.Row >= TemplateLayout.HeaderRow)
-            {
-                (rows.TryGetValue(cell.Row, out var row) ? row : rows[cell.Row] = [])[cell.Column] = cell;
-            }
-        }
-
+        // Rows are handled as they stream past, so memory holds one row and the cells read, never the sheet.
         var file = meta.File;
-        CheckHeaders(rows.GetValueOrDefault(TemplateLayout.HeaderRow) ?? [], meta.Columns, dataSet, file, text);
-        if (file.Problems.Count > 0)
-        {
-            return file;
-        }
-
+        var lastColumn = meta.Columns.Max(c => Math.Max(c.ValueColumn, c.CommentColumn));
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (index, cells) in rows.Where(r => r.Key >= TemplateLayout.FirstDataRow))
+        var headerChecked = false;
+        foreach (var (index, cells) in Rows(reader.Cells((WorksheetPart)workbook.GetPartById(dataSheet.Id.Value)), lastColumn))
         {
+            if (index < TemplateLayout.HeaderRow)
+            {
+                continue;
+            }
+
+            if (!headerChecked)
+            {
+                headerChecked = true;
+                CheckHeaders(index == TemplateLayout.HeaderRow ? cells : [], meta.Columns, dataSet, file, text);
+                if (file.Problems.Count > 0)
+                {
+                    return file;
+                }
+            }
+
+            if (index < TemplateLayout.FirstDataRow)
+            {
+                continue;
+            }
+
+            if (file.Rows.Count >= ValueWriter.MaxBatch)
+            {
+                file.Problems.Add(UploadText.Problem("batch.too-large", text.File, text["at most {0} values in one file", ValueWriter.MaxBatch], text["upload.more lines"]));
+                return file;
+            }
+
             ReadRow(index, cells, meta, seen, file, text);
         }
 
+        if (!headerChecked)
+        {
+            CheckHeaders([], meta.Columns, dataSet, file, text);
+        }
+
         return file;
+    }
+
+    /// <summary>The cells grouped by row as they come (a sheet lists its rows in order), columns past <paramref name="lastColumn"/> left out.</summary>
+    private static IEnumerable<(int Row, Dictionary<int, SheetCell> Cells)> Rows(IEnumerable<SheetCell> cells, int lastColumn)
+    {
+        var row = 0;
+        var current = new Dictionary<int, SheetCell>();
+        foreach (var cell in cells)
+        {
+            if (cell.Row != row && current.Count > 0)
+            {
+                yield return (row, current);
+                current = [];
+            }
+
+            row = cell.Row;
+            if (cell.Column <= lastColumn)
+            {
+                current[cell.Column] = cell;
+            }
+        }
+
+        if (current.Count > 0)
+        {
+            yield return (row, current);
+        }
     }
 
     private static void ReadRow(int index, Dictionary<int, SheetCell> cells, MetaContent meta, Dictionary<string, int> seen, UploadedFile file, UploadText text)
@@ -98,7 +143,7 @@ internal static class TemplateXlsxReader
                 unitCode = unitCell.Text.Trim();
                 break;
             default:
-                file.Problems.Add(UploadText.Problem("unit.invalid", unitPlace, text["a unit code"], Found(unitCell, text)));
+                file.Problems.Add(UploadText.Problem("unit.invalid", unitPlace, text["upload.a unit code"], Found(unitCell, text)));
                 return;
         }
 
@@ -106,7 +151,7 @@ internal static class TemplateXlsxReader
         {
             if (meta.Columns.Any(c => cells.ContainsKey(c.ValueColumn) || cells.ContainsKey(c.CommentColumn)))
             {
-                file.Problems.Add(UploadText.Problem("unit.missing", unitPlace, text["a unit code"], text["values in a row without a unit code"]));
+                file.Problems.Add(UploadText.Problem("unit.missing", unitPlace, text["upload.a unit code"], text["values in a row without a unit code"]));
             }
 
             return;
@@ -124,7 +169,7 @@ internal static class TemplateXlsxReader
         foreach (var column in meta.Columns)
         {
             var valuePlace = text.At(TemplateLayout.DataSheet, index, TemplateLayout.ColumnLetters(column.ValueColumn), column.Measure);
-            var commentPlace = text.At(TemplateLayout.DataSheet, index, TemplateLayout.ColumnLetters(column.CommentColumn), text["{0} (comment)", column.Measure]);
+            var commentPlace = text.At(TemplateLayout.DataSheet, index, TemplateLayout.ColumnLetters(column.CommentColumn), text["upload.{0} (comment)", column.Measure]);
             var readValue = ReadValue(cells.GetValueOrDefault(column.ValueColumn), valuePlace, file, text, out var value);
             var readComment = ReadComment(cells.GetValueOrDefault(column.CommentColumn), commentPlace, file, text, out var comment);
             if (!readValue || !readComment)
@@ -160,13 +205,13 @@ internal static class TemplateXlsxReader
                 file.Problems.Add(UploadText.Problem("value.not-number", place, text["a number (typed as text, written the Vietnamese way: 1.234,5)"], $"'{cell.Text}'"));
                 return false;
             case CellKind.Formula:
-                file.Problems.Add(UploadText.Problem("value.formula", place, text["a value"], Found(cell, text)));
+                file.Problems.Add(UploadText.Problem("value.formula", place, text["upload.a value"], Found(cell, text)));
                 return false;
             case CellKind.Percent:
                 file.Problems.Add(UploadText.Problem("value.percent", place, text["a number without the percent format (45 for 45 %)"], Found(cell, text)));
                 return false;
             default:
-                file.Problems.Add(UploadText.Problem("value.not-number", place, text["a number"], Found(cell, text)));
+                file.Problems.Add(UploadText.Problem("value.not-number", place, text["upload.a number"], Found(cell, text)));
                 return false;
         }
     }
@@ -182,7 +227,7 @@ internal static class TemplateXlsxReader
                 comment = cell.Text;
                 return true;
             default:
-                file.Problems.Add(UploadText.Problem("comment.invalid", place, text["a text"], Found(cell, text)));
+                file.Problems.Add(UploadText.Problem("comment.invalid", place, text["upload.a text"], Found(cell, text)));
                 return false;
         }
     }
@@ -190,9 +235,9 @@ internal static class TemplateXlsxReader
     /// <summary>What a cell holds, said for what it is: "a formula: =SUM(C10:C12)", "a date: 2025-05-01".</summary>
     private static string Found(SheetCell cell, UploadText text) => cell.Kind switch
     {
-        CellKind.Formula => text["a formula: {0}", cell.Text],
-        CellKind.Date => text["a date: {0}", cell.Text],
-        CellKind.Percent => text["a percentage: {0}", cell.Text],
+        CellKind.Formula => text["upload.a formula: {0}", cell.Text],
+        CellKind.Date => text["upload.a date: {0}", cell.Text],
+        CellKind.Percent => text["upload.a percentage: {0}", cell.Text],
         CellKind.Boolean => text["a true/false value: {0}", cell.Text],
         CellKind.Error => text["an Excel error: {0}", cell.Text],
         _ => $"'{cell.Text}'",
@@ -210,7 +255,7 @@ internal static class TemplateXlsxReader
                 if (!string.Equals(firstLine, column.Measure, StringComparison.Ordinal))
                 {
                     file.Problems.Add(UploadText.Problem("xlsx.header", place,
-                        text["the header {0} where the template put it ({1})", column.Measure, comment ? text["comment"] : text["value"]], $"'{found}'"));
+                        text["the header {0} where the template put it ({1})", column.Measure, comment ? text["upload.comment"] : text["upload.value"]], $"'{found}'"));
                 }
             }
 
@@ -227,12 +272,16 @@ internal static class TemplateXlsxReader
     {
         var meta = new MetaContent();
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var rows = cells.GroupBy(c => c.Row).OrderBy(g => g.Key);
-        foreach (var row in rows)
+        foreach (var (index, cell) in Rows(cells, 6))
         {
-            var cell = row.ToDictionary(c => c.Column);
+            if (meta.Values.Count > ValueWriter.MaxBatch)
+            {
+                meta.Problems.Add(UploadText.Problem("batch.too-large", text.File, text["at most {0} values in one file", ValueWriter.MaxBatch], text["upload.more lines"]));
+                break;
+            }
+
             string? Text(int column) => cell.TryGetValue(column, out var c) && c.Kind is CellKind.Text or CellKind.Number ? c.Text.Trim() : null;
-            var place = text.At(TemplateLayout.MetaSheet, row.Key, "B", Text(1));
+            var place = text.At(TemplateLayout.MetaSheet, index, "B", Text(1));
             keys.Add(Text(1) ?? string.Empty);
             switch (Text(1))
             {
@@ -284,7 +333,7 @@ internal static class TemplateXlsxReader
 
     private static ValueProblem ArchiveProblem(ArchiveFault fault, UploadLimits limits, UploadText text) => fault.Kind switch
     {
-        ArchiveFaultKind.TooManyParts => UploadText.Problem("xlsx.too-many-parts", text.File, text["a workbook of at most {0} parts", limits.MaxParts], text["{0} parts", fault.Found]),
+        ArchiveFaultKind.TooManyParts => UploadText.Problem("xlsx.too-many-parts", text.File, text["a workbook of at most {0} parts", limits.MaxParts], text["upload.{0} parts", fault.Found]),
         ArchiveFaultKind.TooBigUnpacked => UploadText.Problem("xlsx.too-big-unpacked", text.File, text["a workbook that unpacks to at most {0} MB", limits.MaxUnpackedBytes >> 20], text["more than {0} MB (at the part {1})", limits.MaxUnpackedBytes >> 20, fault.Part ?? "?"]),
         ArchiveFaultKind.Ratio => UploadText.Problem("xlsx.compression", text.File, text["parts compressed at most {0} times", limits.MaxCompressionRatio], text["the part {0} compressed {1} times", fault.Part ?? "?", fault.Found]),
         _ => UploadText.Problem("xlsx.damaged", text.File, text["an .xlsx workbook saved by Excel or a compatible program"], text["a file that is not a zip archive"]),

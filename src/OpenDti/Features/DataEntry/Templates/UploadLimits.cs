@@ -22,7 +22,7 @@ public sealed class UploadLimits
 
     /// <summary>The most bytes all the parts of an XLSX file may unpack to.</summary>
     [Range(1L << 20, 1L << 34)]
-    public long MaxUnpackedBytes { get; set; } = 200L << 20;
+    public long MaxUnpackedBytes { get; set; } = 100L << 20;
 
     /// <summary>
     /// The highest compression ratio of a part larger than <see cref="RatioCheckedFrom"/> bytes. Worksheets
