@@ -103,19 +103,34 @@ internal sealed record TableExport(IReadOnlyList<string> Header, IReadOnlyList<I
         text.Append("\r\n");
     }
 
-    private static Row XlsxRow(IEnumerable<object?> cells) =>
-        new(cells.Select(cell => cell switch
+    private static Row XlsxRow(IEnumerable<object?> cells) => new(cells.Select(cell => XlsxCell(cell)));
+
+    /// <summary>
+    /// One XLSX cell as every sheet we write has it: text as an inline string (never evaluated as a formula),
+    /// numbers as numbers in the invariant culture, null as an empty cell; with its reference ("C9") and style when given.
+    /// </summary>
+    public static Cell XlsxCell(object? value, string? reference = null, uint? style = null)
+    {
+        var cell = value switch
         {
             null => new Cell(),
             double or int or long or float or decimal => new Cell
             {
                 DataType = CellValues.Number,
-                CellValue = new CellValue(((IFormattable)cell).ToString(null, CultureInfo.InvariantCulture)),
+                CellValue = new CellValue(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture)),
             },
             _ => new Cell
             {
                 DataType = CellValues.InlineString,
-                InlineString = new InlineString(new Text(cell.ToString() ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }),
+                InlineString = new InlineString(new Text(value.ToString() ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }),
             },
-        }));
+        };
+        cell.CellReference = reference;
+        if (style is { } index)
+        {
+            cell.StyleIndex = index;
+        }
+
+        return cell;
+    }
 }

@@ -6,6 +6,7 @@ using OpenDti.Features.Accounts;
 using OpenDti.Features.Audit;
 using OpenDti.Features.Compare;
 using OpenDti.Features.DataEntry;
+using OpenDti.Features.DataEntry.Templates;
 using OpenDti.Features.Frameworks;
 using OpenDti.Features.Geography;
 using OpenDti.Features.Maps;
@@ -64,6 +65,7 @@ internal static class WebApp
         builder.Services.AddDataEntry().AddSubmissions().AddAudit();
         builder.Services.AddDataEntryPages();
         builder.Services.AddReports();
+        builder.Services.AddTemplates();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -98,6 +100,7 @@ internal static class WebApp
         app.MapSubmissionsApi().MapCompletenessApi().MapDataSetsApi();
         app.MapAuditApi();
         app.MapEvidenceDownloads();
+        app.MapTemplates();
         app.MapRazorPages();
         return app;
     }

@@ -226,12 +226,25 @@ public sealed class ValueWriter(OpenDtiDbContext db, DataSetCatalog catalog, Uni
         return [.. dataSet.BrokenRules(period, byCode).Select(r => new RuleBreach(unit.Code.Value, period.ToString(), r.Code, r.Message, r.MessageEn, r.Expression))];
     }
 
+    /// <remarks>
+    /// One query for the whole batch, not one per (unit, period): an upload of a province's 3,000 communes
+    /// spent a sixth of its write in 3,000 small queries here.
+    /// </remarks>
     private async Task<IReadOnlyList<RuleBreach>> BreachesAsync(List<Row> rows, CancellationToken cancellationToken)
     {
+        var unitIds = rows.Select(r => r.Unit.Id).Distinct().ToList();
+        var periods = rows.Select(r => r.Period).Distinct().ToList();
+        var measureIds = rows.SelectMany(r => r.DataSet.Fields).Select(f => f.Measure.Id).Distinct().ToList();
+        var stored = (await db.DataValues.AsNoTracking()
+            .Where(v => unitIds.Contains(v.UnitId) && periods.Contains(v.Period) && measureIds.Contains(v.MeasureId))
+            .ToListAsync(cancellationToken))
+            .ToLookup(v => (v.UnitId, v.Period));
         var breaches = new List<RuleBreach>();
-        foreach (var group in rows.GroupBy(r => (r.DataSet, r.Unit, r.Period)))
+        foreach (var (dataSet, unit, period) in rows.Select(r => (r.DataSet, r.Unit, r.Period)).Distinct())
         {
-            breaches.AddRange(await BreachesAsync(group.Key.DataSet, group.Key.Unit, group.Key.Period, cancellationToken));
+            var byCode = stored[(unit.Id, period)].Where(v => dataSet.Field(v.MeasureId) is not null)
+                .ToDictionary(v => dataSet.Field(v.MeasureId)!.Measure.Code.Value, v => v.Value, StringComparer.Ordinal);
+            breaches.AddRange(dataSet.BrokenRules(period, byCode).Select(r => new RuleBreach(unit.Code.Value, period.ToString(), r.Code, r.Message, r.MessageEn, r.Expression)));
         }
 
         return breaches;
