@@ -90,7 +90,7 @@ internal static class DossierBench
             clock.Restart();
             var dedup = DuckDbKpis.Compute(dossiers, catalogue, units, threads, lastRowPerDossier: true);
             duckDedupTimes.Add(clock.Elapsed.TotalSeconds);
-            if (run == 0 && Differences(duckRows, dedup, "DuckDB streaming", "DuckDB last row per dossier") is { Count: > 0 } d)
+            if (run == 0 && KpiComparison.Differences(duckRows, dedup, "DuckDB streaming", "DuckDB last row per dossier") is { Count: > 0 } d)
             {
                 Console.WriteLine("DuckDB's two queries differ (the file repeats dossier ids; compare with the last-row one):");
                 duckRows = dedup;
@@ -101,7 +101,7 @@ internal static class DossierBench
                 $"run {run + 1}: OpenDTI {ourTimes[^1]:0.00} s, DuckDB {duckTimes[^1]:0.00} s, DuckDB with last row per dossier {duckDedupTimes[^1]:0.00} s"));
         }
 
-        var differences = Differences(ReadOurs(ours), duckRows!, "OpenDTI", "DuckDB");
+        var differences = KpiComparison.Differences(KpiComparison.ReadOurs(ours), duckRows!, "OpenDTI", "DuckDB");
         var ourBest = ourTimes.Min();
         var duckBest = duckTimes.Min();
         Console.WriteLine();
@@ -134,43 +134,6 @@ internal static class DossierBench
         }
 
         Console.Write("  " + stdout.Result);
-    }
-
-    /// <summary>Our KPI file as rows of the same shape as DuckDB's.</summary>
-    internal static List<DuckDbKpis.Row> ReadOurs(string path)
-    {
-        return File.ReadLines(path).Skip(1).Select(line =>
-        {
-            var f = line.Split(',');
-            return new DuckDbKpis.Row(f[0], f[1], L(f[2]), L(f[3]), D(f[4]), L(f[5]), L(f[6]), D(f[7]), L(f[8]), D(f[9]), D(f[10]), I(f[11]), I(f[12]), D(f[13]));
-        }).ToList();
-
-        static long L(string s) => long.Parse(s, CultureInfo.InvariantCulture);
-        static int? I(string s) => s.Length == 0 ? null : int.Parse(s, CultureInfo.InvariantCulture);
-        static double? D(string s) => s.Length == 0 ? null : double.Parse(s, CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Every (unit, month) in one set and not the other, and every value that is not exactly equal.</summary>
-    internal static List<string> Differences(IEnumerable<DuckDbKpis.Row> left, IEnumerable<DuckDbKpis.Row> right, string leftName, string rightName)
-    {
-        var a = left.ToDictionary(r => (r.UnitCode, r.Month));
-        var b = right.ToDictionary(r => (r.UnitCode, r.Month));
-        var differences = new List<string>();
-        foreach (var key in a.Keys.Union(b.Keys))
-        {
-            if (!a.TryGetValue(key, out var x) || !b.TryGetValue(key, out var y))
-            {
-                differences.Add($"{key}: only in {(a.ContainsKey(key) ? leftName : rightName)}");
-                continue;
-            }
-
-            if (x != y)
-            {
-                differences.Add($"{key}: {leftName} {x} | {rightName} {y}");
-            }
-        }
-
-        return differences;
     }
 
     private static double Median(List<double> values)

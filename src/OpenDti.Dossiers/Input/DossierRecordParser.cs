@@ -18,6 +18,7 @@ internal sealed class DossierRecordParser
     private readonly int _columnCount;
     private readonly int[] _fieldColumn;
     private readonly string[] _fieldName;
+    private readonly IReadOnlyList<string> _names;
     private readonly int[] _starts;
     private readonly int[] _lengths;
     private readonly bool[] _inScratch;
@@ -30,6 +31,7 @@ internal sealed class DossierRecordParser
         _columnCount = header.ColumnCount;
         _fieldColumn = [.. Fields.Select(header.IndexOf)];
         _fieldName = [.. Fields.Select(header.NameOf)];
+        _names = header.Names;
         _starts = new int[_columnCount];
         _lengths = new int[_columnCount];
         _inScratch = new bool[_columnCount];
@@ -212,7 +214,8 @@ internal sealed class DossierRecordParser
         _problems.Clear();
     }
 
-    private string ColumnCountPlace(int found) => found > _columnCount ? $"#{_columnCount + 1}" : $"#{found}";
+    // The first column missing, or the first one too many.
+    private string ColumnCountPlace(int found) => found < _columnCount ? _names[found] : $"#{_columnCount + 1}";
 
     /// <summary>
     /// One record with quotes, from its first byte to the newline that ends it (included in the count).

@@ -93,11 +93,8 @@ internal static class DossiersCommand
             return Fail(result.Problems, result.ProblemCount);
         }
 
-        WriteAtomically(output, path => KpiCsvWriter.Write(path, result.Rows));
-        if (result.RejectedRows > 0)
+        if (KpiFiles.Write(result, output) is { } rejectedPath)
         {
-            var rejectedPath = RejectedPath(output);
-            WriteAtomically(rejectedPath, path => RejectedRowsWriter.Write(path, result.Rejected));
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.RejectedRows} dòng lỗi đã bỏ qua / invalid rows skipped → {rejectedPath}"));
         }
@@ -117,28 +114,6 @@ internal static class DossiersCommand
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{result.ValidRows} dòng / rows ({result.ReplacedRows} thay bằng dòng sau cùng hồ sơ / replaced by a later row of the same dossier) → {result.Rows.Count} dòng KPI / KPI rows → {output} ({clock.Elapsed.TotalSeconds:0.0} s)"));
         return 0;
-    }
-
-    internal static string RejectedPath(string output)
-    {
-        var directory = Path.GetDirectoryName(output) ?? "";
-        return Path.Combine(directory, Path.GetFileNameWithoutExtension(output) + ".rejected.csv");
-    }
-
-    private static void WriteAtomically(string path, Action<string> write)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            write(temporary);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
     }
 
     private static int Fail(IReadOnlyList<InputProblem> problems, long total)
