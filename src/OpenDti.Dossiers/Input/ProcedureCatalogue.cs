@@ -42,16 +42,19 @@ public sealed class ProcedureCatalogue
     private ProcedureCatalogue(IReadOnlyDictionary<string, Procedure> procedures)
     {
         Procedures = procedures;
-        FullOnline = procedures.ToDictionary(p => p.Key, p => p.Value.Level == ServiceLevel.Full, StringComparer.Ordinal);
-        FullOnlineCount = procedures.Values.Count(p => p.Level == ServiceLevel.Full);
+        FullOnlineCodes = [.. procedures.Values.Where(p => p.Level == ServiceLevel.Full).Select(p => p.Code)];
+        FullOnlineIndex = FullOnlineCodes.Select((code, index) => (code, index)).ToDictionary(x => x.code, x => x.index, StringComparer.Ordinal);
     }
 
     public IReadOnlyDictionary<string, Procedure> Procedures { get; }
 
-    /// <summary>Whether each procedure code is full online.</summary>
-    public IReadOnlyDictionary<string, bool> FullOnline { get; }
+    /// <summary>The full-online procedures' codes, in catalogue order.</summary>
+    public IReadOnlyList<string> FullOnlineCodes { get; }
 
-    public int FullOnlineCount { get; }
+    /// <summary>Each full-online procedure's place in <see cref="FullOnlineCodes"/> (the bit that marks it); other codes are absent.</summary>
+    public IReadOnlyDictionary<string, int> FullOnlineIndex { get; }
+
+    public int FullOnlineCount => FullOnlineCodes.Count;
 
     public static (ProcedureCatalogue? Catalogue, IReadOnlyList<InputProblem> Problems) Load(Stream stream, string source)
     {

@@ -5,17 +5,19 @@ namespace OpenDti.Dossiers.Kpis;
 
 /// <summary>
 /// One thread's KPI state while reading: counts per (unit, month) cell, the procedures with an online
-/// dossier per cell (a bit set over this thread's procedure ids), every resolved dossier's processing
+/// dossier per cell (a bit per full-online procedure of the catalogue), every resolved dossier's processing
 /// minutes tagged with its cell (8 bytes each, for the exact median), the fingerprints of the dossier ids
 /// seen, and the rejected rows. Codes are this thread's own small ids; <see cref="KpiTable.Merge"/> maps them
 /// to the file's. Nothing here is shared between threads.
 /// </summary>
 internal sealed class KpiAccumulator : IDossierRowSink
 {
-    private readonly IReadOnlyDictionary<string, bool>? _fullOnlineByProcedure;
+    private readonly IReadOnlyDictionary<string, int>? _fullOnlineIndex;
+    private readonly IReadOnlyDictionary<string, Procedure>? _catalogueCodes;
+    private readonly int _markWords;
     private readonly bool _keepRejectedRows;
     private readonly int _maxProblems;
-    private bool[] _procedureIsFullOnline = new bool[64];
+    private int[] _procedureFullOnlineIndex = new int[64];
     private bool[] _procedureIsUnknown = new bool[64];
     private int[] _cellBaseMonth = new int[64];
     private int[][] _cellByMonth = new int[64][];
@@ -25,9 +27,11 @@ internal sealed class KpiAccumulator : IDossierRowSink
     private ulong[]?[] _onlineProcedures = new ulong[]?[256];
     private int _chunk;
 
-    public KpiAccumulator(IReadOnlyDictionary<string, bool>? fullOnlineByProcedure, long expectedRows, bool keepRejectedRows, int maxProblems)
+    public KpiAccumulator(ProcedureCatalogue? catalogue, long expectedRows, bool keepRejectedRows, int maxProblems)
     {
-        _fullOnlineByProcedure = fullOnlineByProcedure;
+        _fullOnlineIndex = catalogue?.FullOnlineIndex;
+        _catalogueCodes = catalogue?.Procedures;
+        _markWords = ((catalogue?.FullOnlineCount ?? 0) + 63) >> 6;
         _keepRejectedRows = keepRejectedRows;
         _maxProblems = maxProblems;
         Fingerprints = new FingerprintSet(expectedRows);
@@ -99,9 +103,11 @@ internal sealed class KpiAccumulator : IDossierRowSink
         if (row.Channel == Channel.Online)
         {
             counts.ReceivedOnline++;
-            if (_procedureIsFullOnline[procedure])
+            var fullOnline = _procedureFullOnlineIndex[procedure];
+            if (fullOnline >= 0)
             {
-                SetBit(cell, procedure);
+                var marks = _onlineProcedures[cell] ??= new ulong[_markWords];
+                marks[fullOnline >> 6] |= 1UL << fullOnline;
             }
         }
 
@@ -141,22 +147,24 @@ internal sealed class KpiAccumulator : IDossierRowSink
 
     private void AddProcedure(int procedure, ReadOnlySpan<byte> code)
     {
-        if (procedure == _procedureIsFullOnline.Length)
+        if (procedure == _procedureFullOnlineIndex.Length)
         {
-            Array.Resize(ref _procedureIsFullOnline, procedure * 2);
+            Array.Resize(ref _procedureFullOnlineIndex, procedure * 2);
             Array.Resize(ref _procedureIsUnknown, procedure * 2);
         }
 
-        if (_fullOnlineByProcedure is null)
+        _procedureFullOnlineIndex[procedure] = -1;
+        if (_fullOnlineIndex is null)
         {
             return;
         }
 
-        if (_fullOnlineByProcedure.TryGetValue(Encoding.UTF8.GetString(code), out var fullOnline))
+        var text = Encoding.UTF8.GetString(code);
+        if (_fullOnlineIndex.TryGetValue(text, out var index))
         {
-            _procedureIsFullOnline[procedure] = fullOnline;
+            _procedureFullOnlineIndex[procedure] = index;
         }
-        else
+        else if (!_catalogueCodes!.ContainsKey(text))
         {
             _procedureIsUnknown[procedure] = true;
         }
@@ -219,19 +227,5 @@ internal sealed class KpiAccumulator : IDossierRowSink
         _cellUnit[cell] = unit;
         _cellMonth[cell] = month;
         return cell;
-    }
-
-    private void SetBit(int cell, int procedure)
-    {
-        var bits = _onlineProcedures[cell];
-        var word = procedure >> 6;
-        if (bits is null || word >= bits.Length)
-        {
-            var grown = new ulong[Math.Max(word + 1, Procedures.Count + 63 >> 6)];
-            bits?.CopyTo(grown, 0);
-            _onlineProcedures[cell] = bits = grown;
-        }
-
-        bits[word] |= 1UL << procedure;
     }
 }

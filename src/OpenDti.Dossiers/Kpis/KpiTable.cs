@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace OpenDti.Dossiers.Kpis;
 
 /// <summary>
@@ -11,12 +9,9 @@ namespace OpenDti.Dossiers.Kpis;
 internal sealed class KpiTable
 {
     private readonly Dictionary<string, int> _unitIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _procedureIds = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Unit, int Month), int> _cellIds = [];
 
     public List<string> Units { get; } = [];
-
-    public List<string> Procedures { get; } = [];
 
     public List<int> CellUnit { get; } = [];
 
@@ -24,7 +19,7 @@ internal sealed class KpiTable
 
     public List<CellCounts> Counts { get; } = [];
 
-    /// <summary>Per cell, the full-online procedures (global ids) with at least one online dossier.</summary>
+    /// <summary>Per cell, the full-online procedures (their catalogue index) with at least one online dossier.</summary>
     public List<ulong[]?> OnlineProcedures { get; } = [];
 
     /// <summary>Per thread, its minutes and the map from its cell ids to the table's.</summary>
@@ -44,12 +39,6 @@ internal sealed class KpiTable
                 unitMap[u] = table.UnitId(accumulator.Units.CodeOf(u));
             }
 
-            var procedureMap = new int[accumulator.Procedures.Count];
-            for (var p = 0; p < procedureMap.Length; p++)
-            {
-                procedureMap[p] = table.ProcedureId(accumulator.Procedures.CodeOf(p));
-            }
-
             var cellMap = new int[accumulator.CellCount];
             var counts = accumulator.Counts;
             for (var c = 0; c < cellMap.Length; c++)
@@ -61,12 +50,16 @@ internal sealed class KpiTable
                 table.Counts[cell] = merged;
                 if (accumulator.OnlineProceduresOf(c) is { } bits)
                 {
-                    for (var word = 0; word < bits.Length; word++)
+                    if (table.OnlineProcedures[cell] is { } into)
                     {
-                        for (var rest = bits[word]; rest != 0; rest &= rest - 1)
+                        for (var word = 0; word < bits.Length; word++)
                         {
-                            table.SetOnline(cell, procedureMap[word * 64 + BitOperations.TrailingZeroCount(rest)]);
+                            into[word] |= bits[word];
                         }
+                    }
+                    else
+                    {
+                        table.OnlineProcedures[cell] = bits;
                     }
                 }
             }
@@ -79,23 +72,7 @@ internal sealed class KpiTable
 
     public bool TryGetUnit(string code, out int unit) => _unitIds.TryGetValue(code, out unit);
 
-    public bool TryGetProcedure(string code, out int procedure) => _procedureIds.TryGetValue(code, out procedure);
-
     public bool TryGetCell(int unit, int month, out int cell) => _cellIds.TryGetValue((unit, month), out cell);
-
-    public void SetOnline(int cell, int procedure)
-    {
-        var bits = OnlineProcedures[cell];
-        var word = procedure >> 6;
-        if (bits is null || word >= bits.Length)
-        {
-            var grown = new ulong[Math.Max(word + 1, (Procedures.Count + 63) >> 6)];
-            bits?.CopyTo(grown, 0);
-            OnlineProcedures[cell] = bits = grown;
-        }
-
-        bits[word] |= 1UL << procedure;
-    }
 
     public void ClearOnline(int cell, int procedure)
     {
@@ -105,26 +82,12 @@ internal sealed class KpiTable
         }
     }
 
-    public bool IsOnline(int cell, int procedure) =>
-        OnlineProcedures[cell] is { } bits && procedure >> 6 < bits.Length && (bits[procedure >> 6] & (1UL << procedure)) != 0;
-
     private int UnitId(string code)
     {
         if (!_unitIds.TryGetValue(code, out var id))
         {
             _unitIds[code] = id = Units.Count;
             Units.Add(code);
-        }
-
-        return id;
-    }
-
-    private int ProcedureId(string code)
-    {
-        if (!_procedureIds.TryGetValue(code, out var id))
-        {
-            _procedureIds[code] = id = Procedures.Count;
-            Procedures.Add(code);
         }
 
         return id;

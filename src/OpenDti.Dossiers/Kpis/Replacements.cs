@@ -14,7 +14,7 @@ internal static class Replacements
 {
     public sealed record Outcome(long ReplacedRows, HashSet<(int Chunk, int Line)> RemovedPositions, HashSet<(int Cell, int Procedure)> UncertainMarks);
 
-    public static Outcome Apply(KpiTable table, IEnumerable<CollectedRow> rows, IReadOnlyDictionary<string, bool>? fullOnline)
+    public static Outcome Apply(KpiTable table, IEnumerable<CollectedRow> rows, IReadOnlyDictionary<string, int>? fullOnlineIndex)
     {
         var removed = new HashSet<(int, int)>();
         var uncertain = new HashSet<(int, int)>();
@@ -39,9 +39,8 @@ internal static class Replacements
                     table.Removals[key] = table.Removals.GetValueOrDefault(key) + 1;
                 }
 
-                var marked = row.Channel == Channel.Online && fullOnline is not null && fullOnline.GetValueOrDefault(row.Procedure);
                 var keptByLast = last.Channel == Channel.Online && last.Unit == row.Unit && last.Month == row.Month && last.Procedure == row.Procedure;
-                if (marked && !keptByLast && table.TryGetProcedure(row.Procedure, out var procedure))
+                if (row.Channel == Channel.Online && !keptByLast && fullOnlineIndex is not null && fullOnlineIndex.TryGetValue(row.Procedure, out var procedure))
                 {
                     uncertain.Add((cell, procedure));
                 }
@@ -52,13 +51,14 @@ internal static class Replacements
     }
 
     /// <summary>Clears the marks of <paramref name="uncertain"/> pairs that no remaining online row supports.</summary>
-    public static void UncertainMarks(KpiTable table, HashSet<(int Cell, int Procedure)> uncertain, IEnumerable<CollectedRow> onlineRows, HashSet<(int Chunk, int Line)> removed)
+    public static void UncertainMarks(KpiTable table, HashSet<(int Cell, int Procedure)> uncertain, IEnumerable<CollectedRow> onlineRows,
+        HashSet<(int Chunk, int Line)> removed, IReadOnlyDictionary<string, int> fullOnlineIndex)
     {
         var supported = new HashSet<(int, int)>();
         foreach (var row in onlineRows)
         {
             if (removed.Contains(row.Position) || !table.TryGetUnit(row.Unit, out var unit) || !table.TryGetCell(unit, row.Month, out var cell)
-                || !table.TryGetProcedure(row.Procedure, out var procedure))
+                || !fullOnlineIndex.TryGetValue(row.Procedure, out var procedure))
             {
                 continue;
             }

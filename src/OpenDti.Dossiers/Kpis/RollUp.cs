@@ -52,7 +52,7 @@ internal static class RollUp
                 counts[output].Add(cellCounts);
                 if (cellMarks is not null)
                 {
-                    var into = marks[output] ??= new ulong[(table.Procedures.Count + 63) >> 6];
+                    var into = marks[output] ??= new ulong[cellMarks.Length];
                     for (var w = 0; w < cellMarks.Length; w++)
                     {
                         into[w] |= cellMarks[w];
