@@ -18,6 +18,7 @@ internal static class CommandLine
             UsersCommands.Create(),
             StoreCommands.CreateDemo(),
             IndexCommand(),
+            DossiersCommand.Create(),
         };
 
         // With no verb, OpenDTI serves: the same options and action as `serve`.

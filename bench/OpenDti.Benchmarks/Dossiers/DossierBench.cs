@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using OpenDti.Dossiers.Synthetic;
+
+namespace OpenDti.Benchmarks.Dossiers;
+
+/// <summary>
+/// <c>dossiers generate --rows N --out DIR [--seed S] [--repeated SHARE]</c> writes a synthetic export, catalogue and
+/// unit hierarchy; <c>dossiers compare --dir DIR [--runs R] [--threads T] [--opendti PATH]</c> runs, in turns,
+/// <c>OpenDti dossiers kpis</c> in a child process (its peak resident memory from getrusage) and DuckDB in this
+/// process on the same files, prints the times, the ratio and the memory, and checks every KPI value is identical.
+/// </summary>
+internal static class DossierBench
+{
+    public static int Run(string[] args)
+    {
+        var options = Options(args.Skip(1));
+        return args.FirstOrDefault() switch
+        {
+            "generate" => Generate(options),
+            "compare" => Compare(options),
+            _ => Usage(),
+        };
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("dossiers generate --rows N --out DIR [--seed S] [--repeated SHARE]");
+        Console.Error.WriteLine("dossiers compare --dir DIR [--runs R] [--threads T] [--opendti PATH/OpenDti.dll]");
+        return 2;
+    }
+
+    private static int Generate(Dictionary<string, string> options)
+    {
+        var rows = long.Parse(options.GetValueOrDefault("rows", "10000000"), CultureInfo.InvariantCulture);
+        var dir = options.GetValueOrDefault("out", "dossier-bench");
+        Directory.CreateDirectory(dir);
+        var export = new SyntheticExport(int.Parse(options.GetValueOrDefault("seed", "749"), CultureInfo.InvariantCulture))
+        {
+            RepeatedShare = double.Parse(options.GetValueOrDefault("repeated", "0"), CultureInfo.InvariantCulture),
+        };
+        var clock = Stopwatch.StartNew();
+        using (var writer = new StreamWriter(Path.Combine(dir, "catalogue.csv"), false, new UTF8Encoding(false)))
+        {
+            export.WriteCatalogue(writer);
+        }
+
+        using (var writer = new StreamWriter(Path.Combine(dir, "units.csv"), false, new UTF8Encoding(false)))
+        {
+            export.WriteUnits(writer);
+        }
+
+        using (var stream = File.Create(Path.Combine(dir, "dossiers.csv")))
+        {
+            export.WriteDossiers(stream, rows);
+        }
+
+        var size = new FileInfo(Path.Combine(dir, "dossiers.csv")).Length;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows, {size / 1e6:N0} MB → {dir} ({clock.Elapsed.TotalSeconds:0} s)"));
+        return 0;
+    }
+
+    private static int Compare(Dictionary<string, string> options)
+    {
+        var dir = options.GetValueOrDefault("dir", "dossier-bench");
+        var runs = int.Parse(options.GetValueOrDefault("runs", "3"), CultureInfo.InvariantCulture);
+        var threads = int.Parse(options.GetValueOrDefault("threads", "2"), CultureInfo.InvariantCulture);
+        var openDti = options.GetValueOrDefault("opendti") ?? FindOpenDti();
+        var (dossiers, catalogue, units) = (Path.Combine(dir, "dossiers.csv"), Path.Combine(dir, "catalogue.csv"), Path.Combine(dir, "units.csv"));
+        var ours = Path.Combine(dir, "kpis-opendti.csv");
+        var size = new FileInfo(dossiers).Length;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{dossiers}: {size / 1e6:N0} MB; {threads} threads; {Environment.ProcessorCount} cores; {runs} runs each, in turns"));
+
+        var ourTimes = new List<double>();
+        var duckTimes = new List<double>();
+        var duckDedupTimes = new List<double>();
+        List<DuckDbKpis.Row>? duckRows = null;
+        for (var run = 0; run < runs; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            RunOpenDti(openDti, dossiers, catalogue, units, ours, threads);
+            ourTimes.Add(clock.Elapsed.TotalSeconds);
+
+            clock.Restart();
+            duckRows = DuckDbKpis.Compute(dossiers, catalogue, units, threads, lastRowPerDossier: false);
+            duckTimes.Add(clock.Elapsed.TotalSeconds);
+
+            clock.Restart();
+            var dedup = DuckDbKpis.Compute(dossiers, catalogue, units, threads, lastRowPerDossier: true);
+            duckDedupTimes.Add(clock.Elapsed.TotalSeconds);
+            if (run == 0 && KpiComparison.Differences(duckRows, dedup, "DuckDB streaming", "DuckDB last row per dossier") is { Count: > 0 } d)
+            {
+                Console.WriteLine("DuckDB's two queries differ (the file repeats dossier ids; compare with the last-row one):");
+                duckRows = dedup;
+                d.Take(5).ToList().ForEach(Console.WriteLine);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {run + 1}: OpenDTI {ourTimes[^1]:0.00} s, DuckDB {duckTimes[^1]:0.00} s, DuckDB with last row per dossier {duckDedupTimes[^1]:0.00} s"));
+        }
+
+        var differences = KpiComparison.Differences(KpiComparison.ReadOurs(ours), duckRows!, "OpenDTI", "DuckDB");
+        var ourBest = ourTimes.Min();
+        var duckBest = duckTimes.Min();
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"OpenDTI dossiers kpis: best {ourBest:0.00} s ({size / 1e6 / ourBest:N0} MB/s), median {Median(ourTimes):0.00} s, peak RSS {PeakChildRssMegabytes():N0} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DuckDB (streaming, every row): best {duckBest:0.00} s, median {Median(duckTimes):0.00} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DuckDB (table, last row per dossier): best {duckDedupTimes.Min():0.00} s, median {Median(duckDedupTimes):0.00} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"this process (DuckDB in it) peak RSS {SelfPeakRssMegabytes():N0} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio DuckDB / OpenDTI (best times): {duckBest / ourBest:0.00} against streaming DuckDB, {duckDedupTimes.Min() / ourBest:0.00} against the same semantics"));
+        Console.WriteLine(differences.Count == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"KPI values identical: {duckRows!.Count:N0} rows, every column")
+            : $"KPI values DIFFER in {differences.Count} places, e.g.:{Environment.NewLine}{string.Join(Environment.NewLine, differences.Take(10))}");
+        return differences.Count == 0 ? 0 : 1;
+    }
+
+    private static void RunOpenDti(string openDti, string dossiers, string catalogue, string units, string output, int threads)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { openDti, "dossiers", "kpis", "--input", dossiers, "--catalogue", catalogue, "--units", units, "--out", output, "--threads", threads.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"OpenDti dossiers kpis failed ({process.ExitCode}): {stderr.Result}");
+        }
+
+        Console.Write("  " + stdout.Result);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    // The OpenDti project's build output, from the repository root above the working directory.
+    private static string FindOpenDti()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OpenDti.slnx")))
+            {
+                return Path.Combine(dir.FullName, "src", "OpenDti", "bin", "Release", "net10.0", "OpenDti.dll");
+            }
+        }
+
+        throw new InvalidOperationException("OpenDti.slnx not found above the working directory; pass --opendti PATH/OpenDti.dll");
+    }
+
+    private static Dictionary<string, string> Options(IEnumerable<string> args)
+    {
+        var list = args.ToList();
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < list.Count; i += 2)
+        {
+            options[list[i].TrimStart('-')] = list[i + 1];
+        }
+
+        return options;
+    }
+
+    // getrusage(RUSAGE_CHILDREN).ru_maxrss: the largest peak resident set of the children waited for, in KB (Linux).
+    private static double PeakChildRssMegabytes()
+    {
+        var usage = new long[18];
+        return NativeMethods.getrusage(-1, usage) == 0 ? usage[4] / 1024.0 : double.NaN;
+    }
+
+    private static double SelfPeakRssMegabytes()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    private static partial class NativeMethods
+    {
+        [DllImport("libc", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int getrusage(int who, long[] usage);
+    }
+}
