@@ -12,8 +12,8 @@ using OpenDti.Features.Geography;
 using OpenDti.Features.Maps;
 using OpenDti.Features.Profiles;
 using OpenDti.Features.Rankings;
-using OpenDti.Features.Submissions;
 using OpenDti.Features.Reports;
+using OpenDti.Features.Submissions;
 
 namespace OpenDti.Web;
 
