@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using OpenDti.Domain.Collection;
 using OpenDti.Domain.Problems;
 using OpenDti.Domain.Text;
 using OpenDti.Domain.Values;
@@ -166,7 +165,7 @@ public sealed class EntryFormModel(
             Target.DataSet, Target.Unit, Target.Period, Actor, new EvidenceUpload(Upload.FileName, Upload.Length, content, UploadMeasure), cancellationToken);
         return outcome.Succeeded
             ? Back(localizer.Format("entry.Attached {0}.", outcome.FileName!), saved: false)
-            : await ReshowAsync(StatusOf(outcome.Refusal!.Value), EvidenceMessage(outcome, Upload.FileName), cancellationToken);
+            : await ReshowAsync(StatusOf(outcome.Refusal!.Value), EntryText.EvidenceMessage(localizer, outcome, Upload.FileName, Target.Unit.Name), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeleteEvidenceAsync(string dataSet, string period, string unit, CancellationToken cancellationToken)
@@ -184,48 +183,8 @@ public sealed class EntryFormModel(
 
         return outcome.Succeeded
             ? Back(localizer.Format("entry.Removed {0}.", outcome.FileName!), saved: false)
-            : await ReshowAsync(StatusOf(outcome.Refusal!.Value), EvidenceMessage(outcome, null), cancellationToken);
+            : await ReshowAsync(StatusOf(outcome.Refusal!.Value), EntryText.EvidenceMessage(localizer, outcome, null, Target.Unit.Name), cancellationToken);
     }
-
-    /// <summary>The page's text for a number that could not be read.</summary>
-    public string NumberMessage(string text, NumberProblem problem)
-    {
-        var decimalSeparator = Culture.NumberFormat.NumberDecimalSeparator;
-        var other = decimalSeparator == "," ? "." : ",";
-        var trimmed = text.Trim();
-        return problem switch
-        {
-            NumberProblem.Ambiguous => localizer.Format(
-                "entry.'{0}' can be read two ways: write {1} for the whole number or {2} for the decimal number.",
-                trimmed, trimmed.Replace(other, string.Empty, StringComparison.Ordinal), trimmed.Replace(other, decimalSeparator, StringComparison.Ordinal)),
-            NumberProblem.BadGrouping => localizer.Format("entry.'{0}': thousands are grouped by three digits, as in {1}.", trimmed, NumberInput.ForDisplay(1234567.5, Culture)),
-            _ => localizer.Format("entry.'{0}' is not a number. Write digits, with '{1}' before decimals, as in {2}.", trimmed, decimalSeparator, NumberInput.ForInput(1234.5, Culture)),
-        };
-    }
-
-    /// <summary>The checks of a field in words ("whole number, at least 0").</summary>
-    public string Bounds(DataSetMeasure setting)
-    {
-        ArgumentNullException.ThrowIfNull(setting);
-        var parts = new List<string>();
-        if (setting.WholeNumber)
-        {
-            parts.Add(localizer["entry.whole number"]);
-        }
-
-        parts.Add((setting.Minimum, setting.Maximum) switch
-        {
-            ({ } low, { } high) => localizer.Format("entry.from {0} to {1}", NumberInput.ForDisplay(low, Culture), NumberInput.ForDisplay(high, Culture)),
-            ({ } low, null) => localizer.Format("entry.at least {0}", NumberInput.ForDisplay(low, Culture)),
-            (null, { } high) => localizer.Format("entry.at most {0}", NumberInput.ForDisplay(high, Culture)),
-            _ => string.Empty,
-        });
-        return string.Join(", ", parts.Where(p => p.Length > 0));
-    }
-
-    /// <summary>An instant in Vietnam time, as people read it.</summary>
-    public static string VietnamTime(DateTime utc) =>
-        utc.AddHours(7).ToString("HH:mm", CultureInfo.InvariantCulture) + " " + DateOnly.FromDateTime(utc.AddHours(7)).ToString("d", Culture);
 
     private async Task<IActionResult?> OpenAsync(string dataSet, string period, string unit, CancellationToken cancellationToken)
     {
@@ -264,7 +223,7 @@ public sealed class EntryFormModel(
             var reading = NumberInput.Read(row.Text, Culture);
             if (!reading.IsValid)
             {
-                row.Errors.Add(NumberMessage(row.Text, reading.Problem));
+                row.Errors.Add(EntryText.NumberMessage(localizer, row.Text, reading.Problem));
                 continue;
             }
 
@@ -341,7 +300,7 @@ public sealed class EntryFormModel(
                 row.Newer = value;
                 return value is null
                     ? localizer.Format("entry.{0} removed this value meanwhile; your value was {1}. Save again to keep yours.", by ?? localizer["entry.Someone else"], yours)
-                    : localizer.Format("entry.{0} saved {1} at {2}; your value was {3}. Save again to keep yours, or take theirs.", by ?? localizer["entry.Someone else"], NumberInput.ForDisplay(value.Value, Culture), VietnamTime(value.UpdatedAtUtc), yours);
+                    : localizer.Format("entry.{0} saved {1} at {2}; your value was {3}. Save again to keep yours, or take theirs.", by ?? localizer["entry.Someone else"], NumberInput.ForDisplay(value.Value, Culture), EntryText.VietnamTime(value.UpdatedAtUtc), yours);
             case Refusal.Conflict:
                 return localizer["entry.Someone else saved some of these values at the same moment; nothing was saved. Save again."];
         }
@@ -349,7 +308,7 @@ public sealed class EntryFormModel(
         return problem.Problem.Code switch
         {
             "value.not-whole" => localizer["entry.A whole number is expected."],
-            "value.out-of-range" when row is not null => localizer.Format("entry.Expected {0}.", Bounds(row.State.Field.Setting)),
+            "value.out-of-range" when row is not null => localizer.Format("entry.Expected {0}.", EntryText.Bounds(localizer, row.State.Field.Setting)),
             "comment.too-long" => localizer.Format("entry.A comment has at most {0} characters.", Store.Model.ValueLimits.CommentLength),
             _ => localizer.Format("entry.Refused: expected {0}; found {1}.", problem.Problem.Expected, problem.Problem.Found ?? string.Empty),
         };
@@ -420,19 +379,6 @@ public sealed class EntryFormModel(
         _ => StatusCodes.Status409Conflict,
     };
 
-    private string EvidenceMessage(EvidenceOutcome outcome, string? fileName) => outcome.Refusal switch
-    {
-        EvidenceRefusal.Forbidden => localizer.Format("entry.You may not attach or remove evidence for {0}.", Target.Unit.Name),
-        EvidenceRefusal.Locked => localizer["entry.The submission is sent for review or approved: its evidence can no longer be changed."],
-        EvidenceRefusal.TooLarge => localizer.Format("entry.The file '{0}' is larger than {1} MB; attach a smaller file.", fileName ?? string.Empty, EvidenceFiles.MaxBytes / (1024 * 1024)),
-        EvidenceRefusal.TooMany => localizer.Format("entry.A submission has at most {0} evidence files; remove one first.", EvidenceFiles.MaxFiles),
-        EvidenceRefusal.Unsupported => localizer.Format(
-            "entry.The file '{0}' was not attached: its content is {1} (first bytes {2}). Accepted: {3}.",
-            fileName ?? string.Empty, localizer[outcome.Sniffed!.FoundKey!], outcome.Sniffed.FirstBytes!, EvidenceTypes.Allowed),
-        EvidenceRefusal.UnknownMeasure => localizer["entry.Choose a measure of this form, or the whole submission."],
-        _ => localizer["entry.Someone else changed this submission at the same moment; try again."],
-    };
-
     /// <summary>One field as posted.</summary>
     public sealed class FieldInput
     {
@@ -448,26 +394,4 @@ public sealed class EntryFormModel(
 
         public string? OriginalComment { get; set; }
     }
-}
-
-/// <summary>One field as the page shows it: the stored state, what is in the input, and what is wrong with it.</summary>
-public sealed class FieldRow(FieldState state)
-{
-    public FieldState State { get; } = state;
-
-    public string Text { get; set; } = string.Empty;
-
-    public string? Comment { get; set; }
-
-    public Guid Version { get; set; }
-
-    /// <summary>The value's text when the form was shown, to tell a changed field from an untouched one.</summary>
-    public string Original { get; set; } = string.Empty;
-
-    public string? OriginalComment { get; set; }
-
-    /// <summary>After a conflict: the value someone else saved (null when they removed it).</summary>
-    public DataValue? Newer { get; set; }
-
-    public List<string> Errors { get; } = [];
 }
