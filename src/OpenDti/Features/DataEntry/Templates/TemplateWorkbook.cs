@@ -120,7 +120,8 @@ internal static class TemplateWorkbook
                 TopLeftCell = TemplateLayout.ValueColumn(0) + TemplateLayout.FirstDataRow,
                 ActivePane = PaneValues.BottomRight,
                 State = PaneStateValues.Frozen,
-            }) { WorkbookViewId = 0 }),
+            })
+            { WorkbookViewId = 0 }),
             columns,
             rows,
             Protection());
@@ -254,12 +255,14 @@ internal static class TemplateWorkbook
             new Fonts(
                 new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
                 new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
-                new Font(new Bold(), new FontSize { Val = 14 }, new FontName { Val = "Calibri" })) { Count = 3 },
+                new Font(new Bold(), new FontSize { Val = 14 }, new FontName { Val = "Calibri" }))
+            { Count = 3 },
             new Fills(
                 new Fill(new PatternFill { PatternType = PatternValues.None }),
                 new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
                 new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE7E6E6" }) { PatternType = PatternValues.Solid }),
-                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFFFF2CC" }) { PatternType = PatternValues.Solid })) { Count = 4 },
+                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFFFF2CC" }) { PatternType = PatternValues.Solid }))
+            { Count = 4 },
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
             new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
             new CellFormats(
@@ -270,7 +273,8 @@ internal static class TemplateWorkbook
                 new CellFormat { NumberFormatId = 49, FontId = 0, FillId = 2, BorderId = 0, FormatId = 0, ApplyFill = true, ApplyNumberFormat = true },
                 new CellFormat(unlocked()) { NumberFormatId = 3, FontId = 0, FillId = 3, BorderId = 0, FormatId = 0, ApplyFill = true, ApplyNumberFormat = true, ApplyProtection = true },
                 new CellFormat(unlocked()) { NumberFormatId = 0, FontId = 0, FillId = 3, BorderId = 0, FormatId = 0, ApplyFill = true, ApplyProtection = true },
-                new CellFormat(unlocked()) { NumberFormatId = 49, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true, ApplyProtection = true }) { Count = 8 },
+                new CellFormat(unlocked()) { NumberFormatId = 49, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true, ApplyProtection = true })
+            { Count = 8 },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
     }
 }
