@@ -115,10 +115,12 @@ public sealed class TemplateDownloadTests(OpenDtiApp app) : IClassFixture<OpenDt
 
         using var page = await client.GetAsync(new Uri("/data/CT749_COMMUNE/2025/template.xlsx", UriKind.Relative), TestContext.Current.CancellationToken);
         using var api = await client.GetAsync(new Uri("/api/v1/datasets/CT749_COMMUNE/template.xlsx?period=2025", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var upload = await client.GetAsync(new Uri("/data/CT749_COMMUNE/2025/upload", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.StartsWith("/account/sign-in", page.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
     }
 
     private static bool Locked(TemplateFiles file, string reference)

@@ -24,6 +24,7 @@ public sealed partial class TemplateFileChecksTests(OpenDtiApp app) : IClassFixt
         {
             await TemplateFiles.AddCommunesAsync(app, "91", "AGG", 2);
             await app.AddUserAsync(User, Domain.Accounts.Role.DataEntry, "91");
+            await app.AddUserAsync("xem.angiang", Domain.Accounts.Role.Viewer, "91");
         }
     }
 
@@ -115,6 +116,39 @@ public sealed partial class TemplateFileChecksTests(OpenDtiApp app) : IClassFixt
         Assert.Equal((2, "C", "value"), (error.GetProperty("row").GetInt32(), error.Text("column"), error.Text("header")));
         Assert.Equal("một số dùng dấu chấm thập phân, vì tệp ngăn cách bằng ',' (1234.5)", error.Text("expected"));
         Assert.Equal("'1.234,5'", error.Text("found"));
+    }
+
+    [Fact]
+    public async Task DatePercentageAndLoneComment_AreEachSaidForWhatTheyAre()
+    {
+        using var client = await app.SignedInClientAsync(User);
+        using var file = TemplateFiles.Open(await client.GetByteArrayAsync(new Uri("/data/CT749_COMMUNE/2025/template.xlsx", UriKind.Relative), TestContext.Current.CancellationToken));
+        file.SetFormattedNumber("C10", 46143, 14);
+        file.SetFormattedNumber("E10", 0.45, 9);
+        file.SetText("J10", "chưa có số liệu");
+
+        using var response = await TemplateFiles.UploadAsync(client, "CT749_COMMUNE", "2025", file.Save(), "an-giang.xlsx");
+
+        var errors = (await response.ReadJsonAsync(HttpStatusCode.UnprocessableEntity, "application/problem+json")).GetProperty("errors").EnumerateArray()
+            .Select(e => $"{e.Text("column")}{e.GetProperty("row").GetInt32()} {e.Text("code")}: {e.Text("expected")} / {e.Text("found")}").ToList();
+        Assert.Equal(
+            [
+                "C10 value.not-number: một số / một ngày tháng: 2026-05-01",
+                "E10 value.percent: một số không định dạng phần trăm (45 cho 45 %) / một số phần trăm: 45%",
+                "J10 comment.without-value: một giá trị bên cạnh ghi chú (không lưu ghi chú khi không có giá trị) / 'chưa có số liệu'",
+            ],
+            errors);
+    }
+
+    [Fact]
+    public async Task Viewer_CannotUpload()
+    {
+        using var client = await app.SignedInClientAsync("xem.angiang");
+        var csv = "unit,measure,value\r\nAGG0001,WORK_DOSSIERS_COMMUNE,10\r\n";
+
+        var error = await RefusedAsync(client, Encoding.UTF8.GetBytes(csv), "xem.csv", HttpStatusCode.Forbidden);
+
+        Assert.Equal((2, "A", "unit.forbidden"), (error.GetProperty("row").GetInt32(), error.Text("column"), error.Text("code")));
     }
 
     [Fact]

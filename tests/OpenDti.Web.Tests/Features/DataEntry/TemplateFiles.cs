@@ -52,6 +52,15 @@ internal sealed class TemplateFiles : IDisposable
 
     public void Clear(string reference) => Put(reference, new Cell());
 
+    /// <summary>A number shown with a number format, as Excel stores "01/05/2026" (format 14) or "45%" (format 9).</summary>
+    public void SetFormattedNumber(string reference, double value, uint numberFormatId)
+    {
+        var formats = _document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!;
+        formats.Append(new CellFormat { NumberFormatId = numberFormatId, ApplyNumberFormat = true });
+        formats.Count = (uint)formats.ChildElements.Count;
+        Put(reference, new Cell { DataType = CellValues.Number, CellValue = new CellValue(value.ToString("R", CultureInfo.InvariantCulture)) }, formats.Count - 1);
+    }
+
     public byte[] Save()
     {
         _document.Save();
@@ -66,13 +75,13 @@ internal sealed class TemplateFiles : IDisposable
     }
 
     /// <summary>Replaces the cell at <paramref name="reference"/> of the data sheet, keeping its style.</summary>
-    private void Put(string reference, Cell cell)
+    private void Put(string reference, Cell cell, uint? style = null)
     {
         _rows ??= Sheet("Số liệu").Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().ToDictionary(r => r.RowIndex!.Value);
         var row = _rows[uint.Parse(new string([.. reference.SkipWhile(char.IsAsciiLetter)]), CultureInfo.InvariantCulture)];
         var old = row.Elements<Cell>().Single(c => c.CellReference == reference);
         cell.CellReference = reference;
-        cell.StyleIndex = old.StyleIndex;
+        cell.StyleIndex = style is { } index ? index : old.StyleIndex;
         row.ReplaceChild(cell, old);
     }
 

@@ -135,7 +135,7 @@ internal sealed class XlsxSheetReader
         return format switch
         {
             FormatKind.Date => new SheetCell(row, column, CellKind.Date, DateText(number), number),
-            FormatKind.Percent => new SheetCell(row, column, CellKind.Percent, (number * 100).ToString("R", CultureInfo.InvariantCulture) + "%", number),
+            FormatKind.Percent => new SheetCell(row, column, CellKind.Percent, Math.Round(number * 100, 10).ToString("R", CultureInfo.InvariantCulture) + "%", number),
             _ => new SheetCell(row, column, CellKind.Number, number.ToString("R", CultureInfo.InvariantCulture), number),
         };
     }
