@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace OpenDti.Browser.Tests.Features.Maps;
 
 /// <summary>A person looks at the DTI map after the merger and opens a province from it.</summary>
-public sealed class MapBrowserTests(BrowserApp app, DemoRankingsApp demo) : BrowserTest(app), IClassFixture<DemoRankingsApp>
+public sealed class MapBrowserTests(BrowserApp app, DemoBrowserApp demo) : BrowserTest(app), IClassFixture<DemoBrowserApp>
 {
     [BrowserFact]
     public async Task PersonChooses2025_Sees34Provinces_ReadsAScore_AndOpensTheProvince()

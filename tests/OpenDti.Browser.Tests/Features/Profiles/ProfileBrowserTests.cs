@@ -4,12 +4,12 @@ using static Microsoft.Playwright.Assertions;
 namespace OpenDti.Browser.Tests.Features.Profiles;
 
 /// <summary>A person reads Hà Nội's ranking profile, compares three provinces, and switches to English.</summary>
-public sealed class ProfileBrowserTests(BrowserApp app, DemoKestrelApp demo) : BrowserTest(app), IClassFixture<DemoKestrelApp>
+public sealed class ProfileBrowserTests(BrowserApp app, DemoBrowserApp demo) : BrowserTest(app), IClassFixture<DemoBrowserApp>
 {
     [BrowserFact]
     public async Task PersonReadsHaNoisProfile_SeesTheHeadlineRankAndTheChartsTable()
     {
-        await Page.GotoAsync(new Uri(demo.BaseAddress, "/units/01").ToString());
+        await Page.GotoAsync(new Uri(demo.Address, "/units/01").ToString());
 
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Thành phố Hà Nội", Level = 1 })).ToBeVisibleAsync();
         await Expect(Page.GetByText(new System.Text.RegularExpressions.Regex(@"Năm 2025: chỉ số chung hạng \d+/34"))).ToBeVisibleAsync();
@@ -22,7 +22,7 @@ public sealed class ProfileBrowserTests(BrowserApp app, DemoKestrelApp demo) : B
     [BrowserFact]
     public async Task PersonDownloadsTheNewPhuThosReport_AndThePillarTableAsCsv()
     {
-        await Page.GotoAsync(new Uri(demo.BaseAddress, "/units/25").ToString());
+        await Page.GotoAsync(new Uri(demo.Address, "/units/25").ToString());
         await Expect(Page.GetByText(new System.Text.RegularExpressions.Regex("^Số liệu năm 2024 là số liệu của các tỉnh đã hợp thành Tỉnh Phú Thọ"))).ToBeVisibleAsync();
 
         var report = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = "Tải báo cáo (DOCX)" }).ClickAsync());
@@ -39,7 +39,7 @@ public sealed class ProfileBrowserTests(BrowserApp app, DemoKestrelApp demo) : B
     [BrowserFact]
     public async Task PersonComparesThreeProvinces_ThenSwitchesToEnglish()
     {
-        await Page.GotoAsync(new Uri(demo.BaseAddress, "/compare").ToString());
+        await Page.GotoAsync(new Uri(demo.Address, "/compare").ToString());
         await Page.GetByLabel("Năm", new() { Exact = true }).SelectOptionAsync("2024");
         await Page.GetByRole(AriaRole.Button, new() { Name = "So sánh", Exact = true }).ClickAsync();
         await Page.GetByLabel("Tỉnh 1", new() { Exact = true }).SelectOptionAsync("01");

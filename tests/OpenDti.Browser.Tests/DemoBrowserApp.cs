@@ -6,26 +6,32 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace OpenDti.Browser.Tests.Features.Profiles;
+namespace OpenDti.Browser.Tests;
 
 /// <summary>
-/// A second app on loopback with the demo data set and its rankings (the assembly's app starts without
-/// them): profiles and comparisons need ranked provinces.
+/// A second app on Kestrel at a free loopback port, seeded with the demo data set (so it has rankings),
+/// for the test classes that need demo figures (rankings, map, profiles); the shared <see cref="BrowserApp"/>
+/// stays without them.
 /// </summary>
-public sealed class DemoKestrelApp : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class DemoBrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _storePath = Path.Combine(Path.GetTempPath(), $"opendti-browser-demo-{Guid.NewGuid():N}.db");
 
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
     public ValueTask InitializeAsync()
     {
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        BaseAddress = new Uri(addresses.First().TrimEnd('/') + "/");
-        return ValueTask.CompletedTask;
+        Address = new Uri(addresses.First().TrimEnd('/') + "/");
+        return Address.IsLoopback
+            ? ValueTask.CompletedTask
+            : throw new InvalidOperationException($"The app must listen on loopback only; it listens on {string.Join(", ", addresses)}.");
     }
+
+    /// <summary>The absolute address of <paramref name="path"/> on this app.</summary>
+    public string At(string path) => new Uri(Address, path).ToString();
 
     public override async ValueTask DisposeAsync()
     {
