@@ -142,7 +142,7 @@ public abstract class CompletenessTests(OpenDtiApp app)
         Assert.Equal(["Đã nộp, chờ duyệt", "Chưa bắt đầu"], rows.Select(r => r.QuerySelector(".status")!.TextContent));
         Assert.Equal(["", "Quá hạn"], rows.Select(r => r.QuerySelectorAll("td")[1].TextContent));
         Assert.Equal("Tỉnh Quảng Ninh", page.QuerySelector("table.completeness tr.group th")?.TextContent);
-        Assert.Empty(page.QuerySelectorAll("form[method=post]"));
+        Assert.Empty(page.QuerySelectorAll("main form[method=post]"));
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class ReviewPagesTests(OpenDtiApp app) : IClassFixture<OpenDtiApp>
         Assert.Equal("Bản nộp đã được duyệt và số liệu đã được khoá.", after.QuerySelector("[role=status]")?.TextContent);
         Assert.Equal(SubmissionStatus.Approved, await StatusAsync(id));
         Assert.NotNull(after.QuerySelector("textarea#reopen-reason"));
-        Assert.Contains("Mở lại sẽ mở khoá số liệu cho đơn vị báo cáo", after.QuerySelector("form")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Mở lại sẽ mở khoá số liệu cho đơn vị báo cáo", after.QuerySelector("main form")?.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class ReviewPagesTests(OpenDtiApp app) : IClassFixture<OpenDtiApp>
 
         var page = Parse(await viewer.GetHtmlAsync($"/data/review/{id}"));
 
-        Assert.Empty(page.QuerySelectorAll("form[method=post]"));
+        Assert.Empty(page.QuerySelectorAll("main form[method=post]"));
         Assert.Equal("Đã nộp, chờ duyệt", page.QuerySelector(".facts .status")?.TextContent);
     }
 
@@ -234,7 +234,7 @@ public sealed class ReviewPagesTests(OpenDtiApp app) : IClassFixture<OpenDtiApp>
     private static async Task<(string Token, string Version)> FormAsync(HttpClient client, long id, string handler)
     {
         var page = Parse(await client.GetHtmlAsync($"/data/review/{id}"));
-        var form = page.QuerySelectorAll("form[method=post]").SingleOrDefault(f => f.GetAttribute("action")?.EndsWith($"handler={handler}", StringComparison.Ordinal) == true)
+        var form = page.QuerySelectorAll("main form[method=post]").SingleOrDefault(f => f.GetAttribute("action")?.EndsWith($"handler={handler}", StringComparison.Ordinal) == true)
             ?? throw new Xunit.Sdk.XunitException($"no {handler} form on /data/review/{id}");
         return (form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!, form.QuerySelector("input[name=Version]")!.GetAttribute("value")!);
     }
