@@ -8,6 +8,7 @@ namespace OpenDti.Browser.Tests;
 /// </summary>
 public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
 {
+    private readonly List<IBrowserContext> _otherContexts = [];
     private IBrowserContext? _context;
 
     protected IPage Page { get; private set; } = null!;
@@ -31,8 +32,29 @@ public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
         Page = await _context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A page in a browser context of its own (a second person at another computer: separate cookies), on
+    /// <paramref name="baseAddress"/>; closed with the test.
+    /// </summary>
+    protected async Task<IPage> NewPersonAsync(Uri baseAddress)
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            Locale = "vi-VN",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        _otherContexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var other in _otherContexts)
+        {
+            await other.DisposeAsync();
+        }
+
         if (_context is null)
         {
             return;

@@ -133,7 +133,7 @@ public sealed class EntryFormModel(
             return await ReshowAsync(StatusCodes.Status422UnprocessableEntity, localizer["entry.Nothing has been saved yet: enter the values, save, then submit."], cancellationToken);
         }
 
-        var result = await workflow.SubmitAsync(submission.Id, Actor, SubmissionVersion, cancellationToken);
+        var result = await workflow.SubmitAsync(submission.Id, Actor, ValueSources.Form, SubmissionVersion, cancellationToken);
         if (!result.Succeeded)
         {
             return await ReshowAsync(result.Refusal switch

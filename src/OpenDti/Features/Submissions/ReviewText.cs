@@ -45,6 +45,8 @@ internal static class ReviewText
         "returned" => localizer["Returned for correction"],
         "approved" => localizer["Approved and locked"],
         "reopened" => localizer["Reopened"],
+        "evidenceadded" => localizer["Evidence attached"],
+        "evidenceremoved" => localizer["Evidence removed"],
         _ => action,
     };
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using OpenDti.Domain.Values;
 using OpenDti.Features.Accounts;
 using OpenDti.Web;
 
@@ -84,9 +85,9 @@ public sealed class SubmissionModel(CurrentActor current, SubmissionQueries quer
         var seen = Version ?? Guid.Empty;
         var result = step switch
         {
-            "approve" => await workflow.ApproveAsync(id, actor, seen, cancellationToken),
-            "return" => await workflow.ReturnAsync(id, actor, Reason, seen, cancellationToken),
-            _ => await workflow.ReopenAsync(id, actor, Reason, seen, cancellationToken),
+            "approve" => await workflow.ApproveAsync(id, actor, ValueSources.Form, seen, cancellationToken),
+            "return" => await workflow.ReturnAsync(id, actor, ValueSources.Form, Reason, seen, cancellationToken),
+            _ => await workflow.ReopenAsync(id, actor, ValueSources.Form, Reason, seen, cancellationToken),
         };
         if (result.Succeeded)
         {

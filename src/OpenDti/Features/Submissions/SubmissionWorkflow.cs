@@ -14,25 +14,26 @@ namespace OpenDti.Features.Submissions;
 /// A submission's life: draft → submitted → approved (locked), or returned with a reason and submitted
 /// again; an approved submission is reopened only by a reviewer, with a reason. Every step checks the
 /// actor's right on the unit, the state it starts from and the version the actor saw, and is kept in the
-/// append-only history.
+/// append-only history, with the channel it came through (<see cref="ValueSources.Form"/> from the pages,
+/// <see cref="ValueSources.Api"/> from the API).
 /// </summary>
 public sealed class SubmissionWorkflow(OpenDtiDbContext db, DataSetCatalog catalog, UnitHierarchy hierarchy, ValueWriter values, TimeProvider time)
 {
     /// <summary>Sends a draft or returned submission for review, if every required value is there and no rule is broken.</summary>
-    public Task<WorkflowResult> SubmitAsync(long id, SignedIn actor, Guid? version, CancellationToken cancellationToken) =>
-        StepAsync(id, actor, version, Ability.Enter, SubmissionAction.Submitted, comment: null, cancellationToken);
+    public Task<WorkflowResult> SubmitAsync(long id, SignedIn actor, string channel, Guid? version, CancellationToken cancellationToken) =>
+        StepAsync(id, actor, channel, version, Ability.Enter, SubmissionAction.Submitted, comment: null, cancellationToken);
 
     /// <summary>Sends a submitted submission back for correction; the reason is required and shown to the reporter.</summary>
-    public Task<WorkflowResult> ReturnAsync(long id, SignedIn actor, string? reason, Guid? version, CancellationToken cancellationToken) =>
-        StepAsync(id, actor, version, Ability.Review, SubmissionAction.Returned, reason, cancellationToken);
+    public Task<WorkflowResult> ReturnAsync(long id, SignedIn actor, string channel, string? reason, Guid? version, CancellationToken cancellationToken) =>
+        StepAsync(id, actor, channel, version, Ability.Review, SubmissionAction.Returned, reason, cancellationToken);
 
     /// <summary>Approves and locks a submitted submission, keeping the values approved.</summary>
-    public Task<WorkflowResult> ApproveAsync(long id, SignedIn actor, Guid? version, CancellationToken cancellationToken) =>
-        StepAsync(id, actor, version, Ability.Review, SubmissionAction.Approved, comment: null, cancellationToken);
+    public Task<WorkflowResult> ApproveAsync(long id, SignedIn actor, string channel, Guid? version, CancellationToken cancellationToken) =>
+        StepAsync(id, actor, channel, version, Ability.Review, SubmissionAction.Approved, comment: null, cancellationToken);
 
     /// <summary>Opens an approved submission again for correction; the reason is required.</summary>
-    public Task<WorkflowResult> ReopenAsync(long id, SignedIn actor, string? reason, Guid? version, CancellationToken cancellationToken) =>
-        StepAsync(id, actor, version, Ability.Review, SubmissionAction.Reopened, reason, cancellationToken);
+    public Task<WorkflowResult> ReopenAsync(long id, SignedIn actor, string channel, string? reason, Guid? version, CancellationToken cancellationToken) =>
+        StepAsync(id, actor, channel, version, Ability.Review, SubmissionAction.Reopened, reason, cancellationToken);
 
     /// <summary>
     /// Value by value, what the submission holds now against what was last approved (everything, when it
@@ -57,7 +58,7 @@ public sealed class SubmissionWorkflow(OpenDtiDbContext db, DataSetCatalog catal
     }
 
     private async Task<WorkflowResult> StepAsync(
-        long id, SignedIn actor, Guid? version, Ability ability, SubmissionAction action, string? comment, CancellationToken cancellationToken)
+        long id, SignedIn actor, string channel, Guid? version, Ability ability, SubmissionAction action, string? comment, CancellationToken cancellationToken)
     {
         var submission = await db.Submissions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (submission is null)
@@ -153,7 +154,7 @@ public sealed class SubmissionWorkflow(OpenDtiDbContext db, DataSetCatalog catal
             SubmissionId = id,
             Action = action,
             StatusAfter = to,
-            Actor = actor.AsActor(ValueSources.Review),
+            Actor = actor.AsActor(channel),
             AtUtc = now,
             Comment = comment,
         });

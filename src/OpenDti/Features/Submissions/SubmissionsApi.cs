@@ -194,10 +194,10 @@ internal static class SubmissionsApi
 
         var result = step switch
         {
-            "submit" => await workflow.SubmitAsync(id, actor, version, cancellationToken),
-            "return" => await workflow.ReturnAsync(id, actor, body.Reason, version, cancellationToken),
-            "approve" => await workflow.ApproveAsync(id, actor, version, cancellationToken),
-            _ => await workflow.ReopenAsync(id, actor, body.Reason, version, cancellationToken),
+            "submit" => await workflow.SubmitAsync(id, actor, ValueSources.Api, version, cancellationToken),
+            "return" => await workflow.ReturnAsync(id, actor, ValueSources.Api, body.Reason, version, cancellationToken),
+            "approve" => await workflow.ApproveAsync(id, actor, ValueSources.Api, version, cancellationToken),
+            _ => await workflow.ReopenAsync(id, actor, ValueSources.Api, body.Reason, version, cancellationToken),
         };
         if (result.Succeeded)
         {

@@ -17,7 +17,7 @@ namespace OpenDti.Browser.Tests.Features.DataEntry;
 
 /// <summary>
 /// The app on loopback with "today" pinned to 2026-03-15, 10:00 in Hà Nội (so 2025 is open for entry and
-/// late), one commune of Tỉnh Phú Thọ and two data-entry accounts on it.
+/// late), one commune of Tỉnh Phú Thọ, two data-entry accounts on it and a reviewer of the province.
 /// </summary>
 public sealed class EntryBrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -26,6 +26,7 @@ public sealed class EntryBrowserApp : WebApplicationFactory<Program>, IAsyncLife
     public const string CommuneName = "Xã Hòa Bình";
     public const string User = "canbo.hoabinh";
     public const string Colleague = "dongnghiep.hoabinh";
+    public const string Reviewer = "kiemduyet.phutho";
 
     private readonly string _storePath = Path.Combine(Path.GetTempPath(), $"opendti-browser-entry-{Guid.NewGuid():N}.db");
 
@@ -59,6 +60,12 @@ public sealed class EntryBrowserApp : WebApplicationFactory<Program>, IAsyncLife
             {
                 throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
             }
+        }
+
+        var reviewerProblems = await accounts.AddAsync(Reviewer, Password, Role.Reviewer, "25", CancellationToken.None);
+        if (reviewerProblems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, reviewerProblems));
         }
     }
 

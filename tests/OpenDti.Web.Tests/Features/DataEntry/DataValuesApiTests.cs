@@ -157,8 +157,8 @@ public abstract class DataValuesApiTests : IAsyncLifetime
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var workflow = scope.ServiceProvider.GetRequiredService<OpenDti.Features.Submissions.SubmissionWorkflow>();
-            Assert.True((await workflow.SubmitAsync(id, await SignedInAsync(User("entry")), null, Cancel)).Succeeded);
-            Assert.True((await workflow.ApproveAsync(id, await SignedInAsync(User("reviewer")), null, Cancel)).Succeeded);
+            Assert.True((await workflow.SubmitAsync(id, await SignedInAsync(User("entry")), ValueSources.Form, null, Cancel)).Succeeded);
+            Assert.True((await workflow.ApproveAsync(id, await SignedInAsync(User("reviewer")), ValueSources.Form, null, Cancel)).Succeeded);
         }
 
         var locked = await entry.PutAsJsonAsync("/api/v1/datavalues", new[] { Value(Commune(1), "WORK_DOSSIERS_COMMUNE", 101) }, Cancel);

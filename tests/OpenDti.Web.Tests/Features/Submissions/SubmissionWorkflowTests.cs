@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenDti.Domain.Accounts;
 using OpenDti.Domain.Collection;
 using OpenDti.Domain.Geography;
+using OpenDti.Domain.Values;
 using OpenDti.Features.Accounts;
 using OpenDti.Features.Submissions;
 using OpenDti.Web.Tests.Infrastructure;
@@ -48,7 +49,7 @@ public abstract class SubmissionWorkflowTests : IAsyncLifetime
     {
         var id = await EnterAsync(("WORK_DOSSIERS_COMMUNE", 100));
 
-        var result = await StepAsync((w, a) => w.SubmitAsync(id, a, null, Cancel), User("entry"));
+        var result = await StepAsync((w, a) => w.SubmitAsync(id, a, ValueSources.Form, null, Cancel), User("entry"));
 
         Assert.Equal(WorkflowRefusal.Invalid, result.Refusal);
         Assert.Contains(result.Problems, p => p.Contains("WORK_DOSSIERS_COMMUNE_ONLINE", StringComparison.Ordinal));
@@ -60,7 +61,7 @@ public abstract class SubmissionWorkflowTests : IAsyncLifetime
     {
         var id = await EnterAsync(("WORK_DOSSIERS_COMMUNE", 100), ("WORK_DOSSIERS_COMMUNE_ONLINE", 120));
 
-        var result = await StepAsync((w, a) => w.SubmitAsync(id, a, null, Cancel), User("entry"));
+        var result = await StepAsync((w, a) => w.SubmitAsync(id, a, ValueSources.Form, null, Cancel), User("entry"));
 
         Assert.Equal(WorkflowRefusal.Invalid, result.Refusal);
         Assert.Contains(result.Problems, p => p.Contains("không được lớn hơn tổng số hồ sơ công việc cấp xã", StringComparison.Ordinal));
@@ -70,15 +71,15 @@ public abstract class SubmissionWorkflowTests : IAsyncLifetime
     public async Task TheWholeLoop_ReturnNeedsAReason_ApprovalShowsWhatChanged_ReopenUnlocks()
     {
         var id = await EnterAsync(("WORK_DOSSIERS_COMMUNE", 100), ("WORK_DOSSIERS_COMMUNE_ONLINE", 80));
-        Assert.True((await StepAsync((w, a) => w.SubmitAsync(id, a, null, Cancel), User("entry"))).Succeeded);
+        Assert.True((await StepAsync((w, a) => w.SubmitAsync(id, a, ValueSources.Form, null, Cancel), User("entry"))).Succeeded);
 
-        var noReason = await StepAsync((w, a) => w.ReturnAsync(id, a, "  ", null, Cancel), User("reviewer"));
-        var returned = await StepAsync((w, a) => w.ReturnAsync(id, a, "Số hồ sơ trực tuyến chưa khớp với hệ thống một cửa", null, Cancel), User("reviewer"));
+        var noReason = await StepAsync((w, a) => w.ReturnAsync(id, a, ValueSources.Form, "  ", null, Cancel), User("reviewer"));
+        var returned = await StepAsync((w, a) => w.ReturnAsync(id, a, ValueSources.Form, "Số hồ sơ trực tuyến chưa khớp với hệ thống một cửa", null, Cancel), User("reviewer"));
         await EnterAsync(("WORK_DOSSIERS_COMMUNE_ONLINE", 85));
-        Assert.True((await StepAsync((w, a) => w.SubmitAsync(id, a, null, Cancel), User("entry"))).Succeeded);
-        var approved = await StepAsync((w, a) => w.ApproveAsync(id, a, null, Cancel), User("reviewer"));
-        var reopenNoReason = await StepAsync((w, a) => w.ReopenAsync(id, a, null, null, Cancel), User("reviewer"));
-        var reopened = await StepAsync((w, a) => w.ReopenAsync(id, a, "Sở TT&TT đề nghị rà soát lại", null, Cancel), User("reviewer"));
+        Assert.True((await StepAsync((w, a) => w.SubmitAsync(id, a, ValueSources.Form, null, Cancel), User("entry"))).Succeeded);
+        var approved = await StepAsync((w, a) => w.ApproveAsync(id, a, ValueSources.Form, null, Cancel), User("reviewer"));
+        var reopenNoReason = await StepAsync((w, a) => w.ReopenAsync(id, a, ValueSources.Form, null, null, Cancel), User("reviewer"));
+        var reopened = await StepAsync((w, a) => w.ReopenAsync(id, a, ValueSources.Form, "Sở TT&TT đề nghị rà soát lại", null, Cancel), User("reviewer"));
         await EnterAsync(("WORK_DOSSIERS_COMMUNE", 110));
         var changes = await ChangesAsync(id);
 
@@ -104,7 +105,7 @@ public abstract class SubmissionWorkflowTests : IAsyncLifetime
     {
         var id = await SubmittedAsync();
 
-        var result = await StepAsync((w, a) => w.ApproveAsync(id, a, null, Cancel), User("other-reviewer"));
+        var result = await StepAsync((w, a) => w.ApproveAsync(id, a, ValueSources.Form, null, Cancel), User("other-reviewer"));
 
         Assert.Equal(WorkflowRefusal.Forbidden, result.Refusal);
         Assert.Equal(SubmissionStatus.Submitted, await StatusAsync(id));
@@ -115,7 +116,7 @@ public abstract class SubmissionWorkflowTests : IAsyncLifetime
     {
         var id = await SubmittedAsync();
 
-        var result = await StepAsync((w, a) => w.ApproveAsync(id, a, null, Cancel), User("entry"));
+        var result = await StepAsync((w, a) => w.ApproveAsync(id, a, ValueSources.Form, null, Cancel), User("entry"));
 
         Assert.Equal(WorkflowRefusal.Forbidden, result.Refusal);
     }
@@ -124,9 +125,9 @@ public abstract class SubmissionWorkflowTests : IAsyncLifetime
     public async Task AnAdministratorWhoSubmitted_CannotApproveTheirOwnSubmission()
     {
         var id = await EnterAsync(("WORK_DOSSIERS_COMMUNE", 100), ("WORK_DOSSIERS_COMMUNE_ONLINE", 80));
-        Assert.True((await StepAsync((w, a) => w.SubmitAsync(id, a, null, Cancel), User("admin"))).Succeeded);
+        Assert.True((await StepAsync((w, a) => w.SubmitAsync(id, a, ValueSources.Form, null, Cancel), User("admin"))).Succeeded);
 
-        var result = await StepAsync((w, a) => w.ApproveAsync(id, a, null, Cancel), User("admin"));
+        var result = await StepAsync((w, a) => w.ApproveAsync(id, a, ValueSources.Form, null, Cancel), User("admin"));
 
         Assert.Equal(WorkflowRefusal.Forbidden, result.Refusal);
         Assert.Contains(result.Problems, p => p.Contains("cannot review their own", StringComparison.Ordinal));
@@ -142,8 +143,8 @@ public abstract class SubmissionWorkflowTests : IAsyncLifetime
             version = await db.Submissions.Where(s => s.Id == id).Select(s => s.ConcurrencyToken).SingleAsync(Cancel);
         }
 
-        var first = await StepAsync((w, a) => w.ApproveAsync(id, a, version, Cancel), User("reviewer"));
-        var second = await StepAsync((w, a) => w.ReturnAsync(id, a, "Chưa đủ minh chứng", version, Cancel), User("admin"));
+        var first = await StepAsync((w, a) => w.ApproveAsync(id, a, ValueSources.Form, version, Cancel), User("reviewer"));
+        var second = await StepAsync((w, a) => w.ReturnAsync(id, a, ValueSources.Form, "Chưa đủ minh chứng", version, Cancel), User("admin"));
 
         Assert.True(first.Succeeded);
         Assert.Equal(WorkflowRefusal.Conflict, second.Refusal);
@@ -153,7 +154,7 @@ public abstract class SubmissionWorkflowTests : IAsyncLifetime
     private async Task<long> SubmittedAsync()
     {
         var id = await EnterAsync(("WORK_DOSSIERS_COMMUNE", 100), ("WORK_DOSSIERS_COMMUNE_ONLINE", 80));
-        Assert.True((await StepAsync((w, a) => w.SubmitAsync(id, a, null, Cancel), User("entry"))).Succeeded);
+        Assert.True((await StepAsync((w, a) => w.SubmitAsync(id, a, ValueSources.Form, null, Cancel), User("entry"))).Succeeded);
         return id;
     }
 
