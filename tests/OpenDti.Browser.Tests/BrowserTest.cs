@@ -11,6 +11,9 @@ public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
     private readonly List<IBrowserContext> _otherContexts = [];
     private IBrowserContext? _context;
 
+    /// <summary>A small phone's screen in CSS pixels (360 × 740).</summary>
+    protected static ViewportSize Phone => new() { Width = 360, Height = 740 };
+
     protected IPage Page { get; private set; } = null!;
 
     protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -34,15 +37,18 @@ public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
 
     /// <summary>
     /// A page in a browser context of its own (a second person at another computer: separate cookies), on
-    /// <paramref name="baseAddress"/>; closed with the test.
+    /// <paramref name="baseAddress"/>, on a desktop screen or the <paramref name="screen"/> given (a phone:
+    /// <see cref="Phone"/>); closed with the test.
     /// </summary>
-    protected async Task<IPage> NewPersonAsync(Uri baseAddress)
+    protected async Task<IPage> NewPersonAsync(Uri baseAddress, ViewportSize? screen = null)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             Locale = "vi-VN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = screen ?? new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = screen is not null,
+            HasTouch = screen is not null,
         });
         _otherContexts.Add(context);
         return await context.NewPageAsync();

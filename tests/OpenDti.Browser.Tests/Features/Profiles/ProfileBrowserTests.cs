@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -51,10 +53,38 @@ public sealed class ProfileBrowserTests(BrowserApp app, DemoBrowserApp demo) : B
         await Expect(scores.GetByRole(AriaRole.Columnheader)).ToHaveCountAsync(1 + 3);
         await Expect(scores.GetByRole(AriaRole.Columnheader).Nth(2)).ToHaveTextAsync("Thành phố Hồ Chí Minh");
 
+        // The overall row and one indicator row carry the API's figures, in Vietnamese number format (scores to one decimal).
+        var api = await Page.APIRequest.GetAsync(new Uri(demo.Address, "/api/v1/compare?units=01,79,48&period=2024").ToString());
+        Assert.True(api.Ok, api.StatusText);
+        var table = (await api.JsonAsync())!.Value;
+        var vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+        var index = table.GetProperty("aggregates")[0].GetProperty("code").GetString();
+        var overall = scores.GetByRole(AriaRole.Row).Nth(1).GetByRole(AriaRole.Cell);
+        for (var i = 0; i < 3; i++)
+        {
+            var score = table.GetProperty("units")[i].GetProperty("scores").EnumerateArray().Single(s => s.GetProperty("node").GetString() == index);
+            await Expect(overall.Nth(i)).ToContainTextAsync(score.GetProperty("score").GetDouble().ToString("N1", vietnamese));
+            await Expect(overall.Nth(i)).ToContainTextAsync($"hạng {score.GetProperty("rank").GetInt32()}/63");
+        }
+
+        var indicator = table.GetProperty("indicators").EnumerateArray().First(r => r.GetProperty("values").EnumerateArray().All(v => v.ValueKind == JsonValueKind.Number));
+        var indicatorName = indicator.GetProperty("name").GetString()!;
+        var indicatorRow = Page.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Rowheader).Filter(new() { HasText = indicatorName }) }).First;
+        await Expect(indicatorRow.GetByRole(AriaRole.Cell)).ToHaveCountAsync(3);
+        var texts = await indicatorRow.GetByRole(AriaRole.Cell).AllInnerTextsAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            var value = indicator.GetProperty("values")[i].GetDouble();
+            Assert.Equal(value, double.Parse(NumberPart(texts[i]), NumberStyles.Number, vietnamese), 2);
+        }
+
         await Page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
 
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Compare provinces", Level = 1 })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Scores and ranks, 2024 (ranks out of 63)" }).GetByRole(AriaRole.Columnheader)).ToHaveCountAsync(1 + 3);
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Compare", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
     }
+
+    /// <summary>The number at the start of a cell such as "12,34 ★ tốt nhất".</summary>
+    private static string NumberPart(string cell) => System.Text.RegularExpressions.Regex.Match(cell, @"^-?[\d.]+(,\d+)?").Value;
 }
