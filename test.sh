@@ -39,6 +39,8 @@ fi
 missing=()
 [[ -n "$(postgres_bin)" ]] || missing+=(postgresql)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+# The several-instances tests put two app processes behind nginx (started by the test, never as a service).
+[[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
 # Only for screenshots: DejaVu draws Vietnamese (Latin Extended Additional) in 3 MB.
 missing_font=()
 [[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing_font+=(fonts-dejavu-core)
@@ -47,7 +49,13 @@ if (( ${#missing[@]} + ${#missing_font[@]} > 0 )) && [[ $(id -u) -eq 0 ]] && com
     all_missing=("${missing[@]}" "${missing_font[@]}")
     step "Installing ${all_missing[*]}"
     apt-get update
+    # Packages must not start services here (nginx would take port 80): policy-rc.d answers "not allowed".
+    made_policy=
+    if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && made_policy=1
+    fi
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${all_missing[@]}"
+    if [[ -n "$made_policy" ]]; then rm -f /usr/sbin/policy-rc.d; fi
 elif (( ${#missing[@]} > 0 )); then
     all_missing=("${missing[@]}" "${missing_font[@]}")
     fail "missing ${missing[*]}. Install with: sudo apt-get install --no-install-recommends ${all_missing[*]}

@@ -33,6 +33,10 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
     /// <summary>Migrates the store and applies the national seed; with <paramref name="includeDemo"/>, the demo data too (once; never again after an administrator removed it).</summary>
     public async Task InitializeAsync(bool includeDemo, CancellationToken cancellationToken)
     {
+        // Instances starting together on one PostgreSQL take turns: the first migrates and seeds, the others
+        // wait on a session lock and then find everything applied (without it the second one's seed would
+        // collide with the first one's and stop that instance at start).
+        await using var turn = await InitializationTurn.TakeAsync(db, cancellationToken);
         await MigrateAsync(cancellationToken);
         await ApplyOnceAsync(GeographySeedName, AddGeographyAsync, cancellationToken);
         await ApplyOnceAsync(FrameworksSeedName, AddFrameworksAsync, cancellationToken);

@@ -45,6 +45,7 @@ internal static class WebApp
         builder.Services.AddLocalisation();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
+        builder.Services.AddReverseProxy(builder.Configuration);
         builder.Services.AddCrossOriginReads();
         builder.Services.AddPublicOutputCache();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
@@ -69,6 +70,7 @@ internal static class WebApp
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();

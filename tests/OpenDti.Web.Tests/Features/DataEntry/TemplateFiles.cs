@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using OpenDti.Domain.Geography;
+using OpenDti.Store;
 
 namespace OpenDti.Web.Tests.Features.DataEntry;
 
@@ -101,6 +102,13 @@ internal sealed class TemplateFiles : IDisposable
     {
         _ = app.Services; // starts the app, which migrates and seeds the store
         await using var db = app.OpenContext();
+        await AddCommunesAsync(db, provinceCode, prefix, count);
+    }
+
+    /// <summary>As above, on the store <paramref name="db"/> opens (an app started elsewhere, e.g. in another process).</summary>
+    public static async Task AddCommunesAsync(OpenDtiDbContext db, string provinceCode, string prefix, int count)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var province = db.Units.Single(u => u.Code == new UnitCode(provinceCode) && u.ValidTo == null);
         db.Units.AddRange(Enumerable.Range(1, count).Select(i => new ReportingUnit
         {
