@@ -131,6 +131,10 @@ public sealed class TargetQueries(OpenDtiDbContext db, TargetSeries series, Time
         };
     }
 
+    /// <summary>As <see cref="ForUnitAsync"/>, by the unit's identity; null for an unknown unit.</summary>
+    public async Task<UnitTargets?> ForUnitIdAsync(int unitId, CancellationToken cancellationToken) =>
+        (await UnitsAsync(cancellationToken)).GetValueOrDefault(unitId) is { } unit ? await ForUnitAsync(unit, cancellationToken) : null;
+
     /// <summary>
     /// The units at risk or off track, worst first (lowest pace ratio, then lowest share achieved), optionally of
     /// one pillar and within one unit's subtree.
