@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenDti.Domain.Frameworks;
 using OpenDti.Domain.Geography;
 using OpenDti.Domain.Targets;
-using OpenDti.Domain.Frameworks;
 
 namespace OpenDti.Store.Model;
 

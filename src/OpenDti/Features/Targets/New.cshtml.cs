@@ -138,7 +138,14 @@ public sealed class NewTargetModel(CurrentActor current, TargetEditing editing, 
             .ToListAsync(cancellationToken);
         PolicyDocumentSummary Summary(int id, string number, string title, int unitId) => new()
         {
-            Id = id, Number = number, Title = title, Kind = string.Empty, Issuer = string.Empty, IssuedOn = default, ScopeUnit = all[unitId].Code.Value, ScopeUnitName = all[unitId].Name,
+            Id = id,
+            Number = number,
+            Title = title,
+            Kind = string.Empty,
+            Issuer = string.Empty,
+            IssuedOn = default,
+            ScopeUnit = all[unitId].Code.Value,
+            ScopeUnitName = all[unitId].Name,
         };
         AllDocuments = [.. documents.Select(d => Summary(d.Id, d.Number, d.Title, d.ScopeUnitId))];
         Documents = [.. documents.Where(d => allowed.Contains(d.ScopeUnitId)).Select(d => Summary(d.Id, d.Number, d.Title, d.ScopeUnitId))];
