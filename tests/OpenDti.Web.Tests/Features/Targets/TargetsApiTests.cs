@@ -158,6 +158,51 @@ public abstract class TargetsApiTests(OpenDtiApp app)
     }
 
     [Fact]
+    public async Task XlsxImport_IsAllOrNothing_NamingRowAndCell_AndRefusedToAnotherProvince()
+    {
+        await app.AddUserAsync("quantri.camau", "province-admin", "96");
+        await app.AddUserAsync("quantri.vinhlong", "province-admin", "86");
+        using var client = await app.SignedInClientAsync("quantri.camau");
+        var documentId = await CreatedIdAsync(await client.PostAsJsonAsync("/api/v1/targets/documents", new
+        {
+            number = "07-NQ/TU",
+            title = "Nghị quyết chuyển đổi số tỉnh Cà Mau",
+            kind = "resolution",
+            issuer = "Tỉnh ủy Cà Mau",
+            issuedOn = "2021-10-01",
+            scopeUnit = "96",
+        }, TestContext.Current.CancellationToken));
+        string[] header = ["documentId", "code", "pillar", "name", "framework", "indicator", "scopeUnit", "targetValue", "deadlineYear", "comparison"];
+        object?[] first = [documentId, "CM_DVC", "digital-government", "Dịch vụ công toàn trình", "CT749", "DVC_L4", "96", 85, 2028, "at-least"];
+        object?[] second = [documentId, "CM_KTS", "kinh tế", "Kinh tế số trong GRDP", "CT749", "KTS_GDP", "96", 25, 2030, "at-least"];
+        var before = await CountTargetsAsync();
+
+        using var bad = await ImportAsync(client, header, first, second);
+        using var elsewhere = await ImportAsync(await app.SignedInClientAsync("quantri.vinhlong"), header, first);
+        var problem = await bad.ReadJsonAsync(HttpStatusCode.BadRequest, "application/problem+json");
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal("chi-tieu.xlsx: dòng / row 3, ô / cell C3 (pillar)", error.Name);
+        Assert.Contains("'kinh tế'", error.Value[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
+        Assert.Equal(before, await CountTargetsAsync());
+
+        second[2] = "digital-economy";
+        using var good = await ImportAsync(client, header, first, second);
+
+        var body = await good.ReadJsonAsync(HttpStatusCode.OK, "application/json");
+        Assert.Equal(2, body.GetProperty("ids").GetArrayLength());
+        Assert.Equal(before + 2, await CountTargetsAsync());
+    }
+
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, string[] header, params object?[][] rows)
+    {
+        var xlsx = new TableExport(header, [.. rows.Select(r => (IReadOnlyList<object?>)r)]).ToXlsx("Chỉ tiêu");
+        using var content = new MultipartFormDataContent();
+        content.Add(new ByteArrayContent(xlsx), "file", "chi-tieu.xlsx");
+        return await client.PostAsync(new Uri("/api/v1/targets/import", UriKind.Relative), content, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task UnknownTarget_Is404()
     {
         using var client = app.CreateClient();
