@@ -49,8 +49,15 @@ public sealed class TargetImport(OpenDtiDbContext db, TargetEditing editing, IOp
             }
 
             var cells = XlsxSheetReader.For(workbook, limits.Value.MaxUnpackedBytes).Cells((WorksheetPart)workbook.GetPartById(sheet.Id.Value)).ToList();
-            var header = cells.Where(c => c.Row == 1).ToDictionary(c => c.Column, c => Fields.FirstOrDefault(f => string.Equals(f, c.Text.Trim(), StringComparison.OrdinalIgnoreCase)));
-            var unknown = cells.Where(c => c.Row == 1 && header[c.Column] is null).ToList();
+            var headings = cells.Where(c => c.Row == 1).ToList();
+            var header = headings.GroupBy(c => c.Column).ToDictionary(g => g.Key, g => Fields.FirstOrDefault(f => string.Equals(f, g.First().Text.Trim(), StringComparison.OrdinalIgnoreCase)));
+            var unknown = headings.Where(c => header[c.Column] is null).ToList();
+            var repeated = headings.Where(c => header[c.Column] is not null).GroupBy(c => header[c.Column]).FirstOrDefault(g => g.Count() > 1)?.Skip(1).First();
+            if (repeated is not null)
+            {
+                return ImportOutcome.Failed(fileName, $"row 1, {repeated.Reference}", "mỗi trường một cột / each field in one column", repeated.Text);
+            }
+
             if (unknown.Count > 0 || !header.ContainsValue("code"))
             {
                 return ImportOutcome.Failed(fileName, $"row 1, {unknown.FirstOrDefault()?.Reference ?? "A1"}", $"tiêu đề cột là tên trường / column headings naming fields: {string.Join(", ", Fields)}", unknown.FirstOrDefault()?.Text ?? "no 'code' column");
@@ -59,7 +66,7 @@ public sealed class TargetImport(OpenDtiDbContext db, TargetEditing editing, IOp
             rows = [.. cells.Where(c => c.Row > 1 && header.ContainsKey(c.Column))
                 .GroupBy(c => c.Row)
                 .OrderBy(g => g.Key)
-                .Select(g => (g.Key, g.ToDictionary(c => header[c.Column]!, StringComparer.Ordinal)))];
+                .Select(g => (g.Key, g.GroupBy(c => header[c.Column]!, StringComparer.Ordinal).ToDictionary(f => f.Key, f => f.First(), StringComparer.Ordinal)))];
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException or FileFormatException or InvalidOperationException)
         {

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using OpenDti.Domain.Frameworks;
 using OpenDti.Domain.Geography;
@@ -196,7 +199,7 @@ public abstract class TargetsApiTests(OpenDtiApp app)
 
     private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, string[] header, params object?[][] rows)
     {
-        var xlsx = new TableExport(header, [.. rows.Select(r => (IReadOnlyList<object?>)r)]).ToXlsx("Chỉ tiêu");
+        var xlsx = Workbook([header, .. rows]);
         using var content = new MultipartFormDataContent();
         content.Add(new ByteArrayContent(xlsx), "file", "chi-tieu.xlsx");
         return await client.PostAsync(new Uri("/api/v1/targets/import", UriKind.Relative), content, TestContext.Current.CancellationToken);
@@ -210,6 +213,34 @@ public abstract class TargetsApiTests(OpenDtiApp app)
         var problem = await client.GetJsonAsync("/api/v1/targets/999999/progress", HttpStatusCode.NotFound);
 
         Assert.Contains("999999", problem.Text("detail"), StringComparison.Ordinal);
+    }
+
+    /// <summary>One sheet with cell references ("A1"), as Excel writes them.</summary>
+    private static byte[] Workbook(IReadOnlyList<object?[]> rows)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var row = new Row { RowIndex = (uint)(r + 1) };
+                for (var c = 0; c < rows[r].Length; c++)
+                {
+                    row.Append(TableExport.XlsxCell(rows[r][c], $"{(char)('A' + c)}{r + 1}"));
+                }
+
+                data.Append(row);
+            }
+
+            sheet.Worksheet = new Worksheet(data);
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Chỉ tiêu" }));
+        }
+
+        return stream.ToArray();
     }
 
     internal static TargetBody HanoiTarget(int documentId, string code) => new()

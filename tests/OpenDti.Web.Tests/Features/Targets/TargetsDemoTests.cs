@@ -21,7 +21,7 @@ public sealed class TargetsDemoTests(OpenDtiAppWithDemo app) : IClassFixture<Ope
         Assert.Equal("dữ liệu minh họa / demo data", dashboard.Text("notice"));
         Assert.Equal("dữ liệu minh họa / demo data", progress.Text("notice"));
         Assert.All(progress.GetProperty("units").EnumerateArray(), u => Assert.True(u.GetProperty("isDemo").GetBoolean()));
-        Assert.Contains("Dữ liệu minh họa — Tiến độ ở đây được tính từ số liệu minh họa, không phải số liệu chính thức.", page, StringComparison.Ordinal);
+        Assert.Contains("Dữ liệu minh họa / demo data — Tiến độ ở đây được tính từ số liệu minh họa, không phải số liệu chính thức.", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class TargetsDemoTests(OpenDtiAppWithDemo app) : IClassFixture<Ope
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1 + 34, lines.Length);
-        Assert.StartsWith("\uFEFFrank,unit,unit_name,status", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("rank,unit,unit_name,status", lines[0], StringComparison.Ordinal);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType?.MediaType);
         Assert.Equal("PK"u8.ToArray(), (await docx.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken))[..2]);
     }
