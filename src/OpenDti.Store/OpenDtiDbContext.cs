@@ -7,6 +7,7 @@ using OpenDti.Domain.Collection;
 using OpenDti.Domain.Frameworks;
 using OpenDti.Domain.Geography;
 using OpenDti.Domain.Rankings;
+using OpenDti.Domain.Targets;
 using OpenDti.Domain.Values;
 using OpenDti.Store.Model;
 
@@ -65,6 +66,10 @@ public abstract class OpenDtiDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<IndexRunScore> IndexRunScores => Set<IndexRunScore>();
 
     public DbSet<IndexRunInput> IndexRunInputs => Set<IndexRunInput>();
+
+    public DbSet<PolicyDocument> PolicyDocuments => Set<PolicyDocument>();
+
+    public DbSet<Target> Targets => Set<Target>();
 
     /// <summary>Which seed data sets have been applied (or, for the demo, removed), so each is applied once.</summary>
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();

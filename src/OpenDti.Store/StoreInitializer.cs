@@ -25,6 +25,9 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
     /// <summary>The seed record of the data sets and the frameworks' validation rules.</summary>
     public const string DataSetsSeedName = "data-sets-2025";
 
+    /// <summary>The seed record of Decision 749/QĐ-TTg and its targets.</summary>
+    public const string TargetsSeedName = "targets-749";
+
     /// <summary>The seed record of the demo data set; once removed it is not seeded again.</summary>
     public const string DemoSeedName = "demo";
 
@@ -41,6 +44,7 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
         await ApplyOnceAsync(GeographySeedName, AddGeographyAsync, cancellationToken);
         await ApplyOnceAsync(FrameworksSeedName, AddFrameworksAsync, cancellationToken);
         await ApplyOnceAsync(DataSetsSeedName, AddDataSetsAsync, cancellationToken);
+        await ApplyOnceAsync(TargetsSeedName, AddTargetsAsync, cancellationToken);
         if (includeDemo)
         {
             await ApplyOnceAsync(DemoSeedName, AddDemoAsync, cancellationToken);
@@ -161,6 +165,17 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
             }));
             db.DataSets.Add(dataSet);
         }
+    }
+
+    private async Task AddTargetsAsync(CancellationToken cancellationToken)
+    {
+        var nation = await db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.Nation).Select(u => u.Id).FirstAsync(cancellationToken);
+        var versions = db.FrameworkVersions.Where(v => v.Framework!.Code == TargetsSeed.Framework).Select(v => v.Id);
+        var indicators = await db.FrameworkNodes.AsNoTracking()
+            .Where(n => n.Kind == FrameworkNodeKind.Indicator && versions.Contains(n.FrameworkVersionId))
+            .Select(n => n.Code)
+            .ToListAsync(cancellationToken);
+        db.PolicyDocuments.Add(TargetsSeed.Read(nation, indicators.Select(c => c.Value).ToHashSet(StringComparer.Ordinal), time.GetUtcNow().UtcDateTime));
     }
 
     private async Task AddDemoAsync(CancellationToken cancellationToken)

@@ -69,7 +69,7 @@ public static class ProgressAssessment
 
         var direction = comparison switch
         {
-            TargetComparison.AtLeast => 1,
+            TargetComparison.AtLeast or TargetComparison.MoreThan => 1,
             TargetComparison.AtMost => -1,
             _ => target >= start.Value ? 1 : -1,
         };
@@ -98,6 +98,7 @@ public static class ProgressAssessment
     {
         TargetComparison.AtLeast => value >= target,
         TargetComparison.AtMost => value <= target,
+        TargetComparison.MoreThan => value > target,
         _ => Math.Abs(value - target) <= ExactTolerance * Math.Max(Math.Abs(target), 1e-12),
     };
 
@@ -105,7 +106,7 @@ public static class ProgressAssessment
     {
         double? share = comparison switch
         {
-            TargetComparison.AtLeast => target != 0 ? value / target : null,
+            TargetComparison.AtLeast or TargetComparison.MoreThan => target != 0 ? value / target : null,
             TargetComparison.AtMost => value > 0 ? target / value : value <= target ? 1 : null,
             _ => target != 0 ? 1 - (Math.Abs(value - target) / Math.Abs(target)) : null,
         };

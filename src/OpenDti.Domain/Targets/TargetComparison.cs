@@ -11,4 +11,7 @@ public enum TargetComparison
 
     /// <summary>Reached when the value equals the target, within <see cref="ProgressAssessment.ExactTolerance"/>.</summary>
     Exactly,
+
+    /// <summary>Reached when the value is above the target ("over 50 % of people with an e-payment account").</summary>
+    MoreThan,
 }

@@ -14,6 +14,7 @@ using OpenDti.Features.Profiles;
 using OpenDti.Features.Rankings;
 using OpenDti.Features.Reports;
 using OpenDti.Features.Submissions;
+using OpenDti.Features.Targets;
 
 namespace OpenDti.Web;
 
@@ -67,6 +68,7 @@ internal static class WebApp
         builder.Services.AddDataEntryPages();
         builder.Services.AddReports();
         builder.Services.AddTemplates();
+        builder.Services.AddTargets();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -95,6 +97,7 @@ internal static class WebApp
         reads.MapMapsApi();
         reads.MapProfilesApi().MapCompareApi();
         reads.MapReports();
+        reads.MapTargetsApi();
 
         app.MapUnitImportApi();
         app.MapAccountsApi().MapApiKeysApi().MapUsersApi();
@@ -103,6 +106,7 @@ internal static class WebApp
         app.MapAuditApi();
         app.MapEvidenceDownloads();
         app.MapTemplates();
+        app.MapTargetWritesApi();
         app.MapRazorPages();
         return app;
     }

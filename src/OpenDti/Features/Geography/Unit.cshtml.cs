@@ -5,13 +5,14 @@ using Microsoft.Extensions.Localization;
 using OpenDti.Domain.Geography;
 using OpenDti.Features.Frameworks;
 using OpenDti.Features.Profiles;
+using OpenDti.Features.Targets;
 using OpenDti.Web;
 
 namespace OpenDti.Features.Geography;
 
 /// <summary>One unit: what it is, when it was valid, what it came from and what it became.</summary>
 [OutputCache(PolicyName = PublicOutputCache.PolicyName)]
-public sealed class UnitModel(UnitQueries units, IndicatorValues indicators, UnitProfiles profiles, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class UnitModel(UnitQueries units, IndicatorValues indicators, UnitProfiles profiles, TargetQueries targets, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = string.Empty;
@@ -29,6 +30,9 @@ public sealed class UnitModel(UnitQueries units, IndicatorValues indicators, Uni
     /// <summary>The unit's place in the provincial DTI, if it was ranked.</summary>
     public UnitProfile? Profile { get; private set; }
 
+    /// <summary>The targets set for the unit, with its progress.</summary>
+    public UnitTargets? Targets { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         DateOnly? on = QueryDate.TryParse(OnText, out var parsed) ? parsed : null;
@@ -41,6 +45,7 @@ public sealed class UnitModel(UnitQueries units, IndicatorValues indicators, Uni
         Validity = ValidityText.Describe(localizer, Unit.ValidFrom, Unit.ValidTo);
         Indicators = await indicators.ForUnitAsync(Unit.Id, UnitsApi.DefaultFramework, cancellationToken);
         Profile = await profiles.ForUnitAsync(Unit.Id, ProfilesApi.DefaultFramework, null, cancellationToken);
+        Targets = await targets.ForUnitIdAsync(Unit.Id, cancellationToken);
         return Page();
     }
 }
