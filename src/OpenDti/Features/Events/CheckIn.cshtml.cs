@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using OpenDti.Domain.Events;
 using OpenDti.Domain.Problems;
 
@@ -10,6 +11,7 @@ namespace OpenDti.Features.Events;
 /// do one thing: report the point's attendance by category and a note (with antiforgery), until the event is
 /// closed. A wrong, revoked or replaced token, or a closed event, gets a page that says so and what to do.
 /// </summary>
+[EnableRateLimiting(EventsRegistration.CheckInLimiter)]
 public sealed class CheckInModel(CheckIn checkIn) : PageModel
 {
     public CheckInView? View { get; private set; }

@@ -33,6 +33,7 @@ internal static class EventsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapPost("/api/v1/events/check-in", CheckInAsync)
             .WithTags("Events")
+            .RequireRateLimiting(EventsRegistration.CheckInLimiter)
             .DisableAntiforgery()
             .WithSummary("Báo cáo điểm cầu / a bridge point reports its attendance")
             .WithDescription("Body: {token, officials, partyMembers, citizens, other, note}. No account: the token of the point's check-in link. 404 for a token that is not a link, 410 for a revoked or replaced link, 409 when the event is closed, 400 with field errors for bad counts.")
@@ -216,17 +217,17 @@ internal static class EventsApi
     private static string Key(ProblemPlace place) =>
         place.Row is { } row ? string.Create(CultureInfo.InvariantCulture, $"row{row}{(place.Field is null ? string.Empty : "." + place.Field)}") : place.Field ?? place.Source ?? "body";
 
-    private static ProblemHttpResult Refusal<TValue>(EventResult<TValue> result) => result.Refusal switch
-        {
-            EventRefusal.Forbidden => TypedResults.Problem(string.Join("\n", result.Problems.Select(Describe)), statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền / forbidden"),
-            EventRefusal.Conflict => TypedResults.Problem(string.Join("\n", result.Problems.Select(Describe)), statusCode: StatusCodes.Status409Conflict, title: "Xung đột / conflict"),
-            _ => TypedResults.Problem(string.Join("\n", result.Problems.Select(Describe)), statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy / not found"),
-        };
+    internal static ProblemHttpResult Refusal<TValue>(EventResult<TValue> result) => result.Refusal switch
+    {
+        EventRefusal.Forbidden => TypedResults.Problem(string.Join("\n", result.Problems.Select(Describe)), statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền / forbidden"),
+        EventRefusal.Conflict => TypedResults.Problem(string.Join("\n", result.Problems.Select(Describe)), statusCode: StatusCodes.Status409Conflict, title: "Xung đột / conflict"),
+        _ => TypedResults.Problem(string.Join("\n", result.Problems.Select(Describe)), statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy / not found"),
+    };
 
     private static ProblemHttpResult NoSuchEvent(int id) =>
         ApiProblems.NotFound(string.Create(CultureInfo.InvariantCulture, $"Không có sự kiện số {id} / no event {id}."));
 
-    private static ProblemHttpResult NotAuthenticated() =>
+    internal static ProblemHttpResult NotAuthenticated() =>
         TypedResults.Problem("Phiên đăng nhập hoặc khoá API không còn hiệu lực / the credentials no longer hold; sign in again.", statusCode: StatusCodes.Status401Unauthorized, title: "Chưa xác thực / not authenticated");
 
     private static DateTime? Day(string? text, string name, Dictionary<string, string[]> errors)

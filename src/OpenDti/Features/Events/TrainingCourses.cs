@@ -159,7 +159,10 @@ public sealed class TrainingCourses(OpenDtiDbContext db, EventAccess access, Eve
         var rows = await db.TrainingCourses.AsNoTracking().OrderByDescending(c => c.StartsOn).Take(1_000)
             .Select(c => new
             {
-                c.Id, c.Title, c.StartsOn, c.EndsOn,
+                c.Id,
+                c.Title,
+                c.StartsOn,
+                c.EndsOn,
                 Unit = db.Units.Where(u => u.Id == c.HostUnitId).Select(u => new { u.Code, u.Name }).Single(),
                 Enrolled = db.Trainees.Count(t => t.TrainingCourseId == c.Id),
                 Completed = db.Trainees.Count(t => t.TrainingCourseId == c.Id && t.CompletedOn != null),
