@@ -37,14 +37,15 @@ public sealed class EventQueries(OpenDtiDbContext db, EventTotals totals, EventA
         }
 
         var rows = await query.OrderBy(c => c.StartsAtUtc).ThenBy(c => c.Id).Take(5_000)
-            .Select(c => new
+            .Join(db.Units, c => c.HostUnitId, u => u.Id, (c, u) => new
             {
                 Conference = c,
-                Unit = db.Units.Where(u => u.Id == c.HostUnitId).Select(u => new { u.Code, u.Name }).Single(),
+                u.Code,
+                u.Name,
                 Points = db.BridgePoints.Count(b => b.ConferenceId == c.Id),
             })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => Summary(r.Conference, r.Unit.Code.Value, r.Unit.Name, r.Points))];
+        return [.. rows.Select(r => Summary(r.Conference, r.Code.Value, r.Name, r.Points))];
     }
 
     public async Task<ConferenceDetail?> GetAsync(int id, Accounts.SignedIn? actor, CancellationToken cancellationToken)

@@ -157,13 +157,13 @@ public sealed class TrainingCourses(OpenDtiDbContext db, EventAccess access, Eve
     public async Task<IReadOnlyList<TrainingCourseSummary>> ListAsync(CancellationToken cancellationToken)
     {
         var rows = await db.TrainingCourses.AsNoTracking().OrderByDescending(c => c.StartsOn).Take(1_000)
-            .Select(c => new
+            .Join(db.Units, c => c.HostUnitId, u => u.Id, (c, u) => new
             {
                 c.Id,
                 c.Title,
                 c.StartsOn,
                 c.EndsOn,
-                Unit = db.Units.Where(u => u.Id == c.HostUnitId).Select(u => new { u.Code, u.Name }).Single(),
+                Unit = new { u.Code, u.Name },
                 Enrolled = db.Trainees.Count(t => t.TrainingCourseId == c.Id),
                 Completed = db.Trainees.Count(t => t.TrainingCourseId == c.Id && t.CompletedOn != null),
             }).ToListAsync(cancellationToken);
