@@ -201,6 +201,44 @@ public abstract class EventsApiTests(OpenDtiApp app)
         Assert.All(text.Split("\r\n"), line => Assert.InRange(Encoding.UTF8.GetByteCount(line), 0, 75));
     }
 
+    [Fact]
+    public async Task AttendanceXlsx_HasOneRowPerBridgePoint_FormulaLikeNamesKeptAsText()
+    {
+        using var organiser = await app.SignedInClientAsync(await _world.UserAsync(Role.ProvinceAdmin, "40"));
+        var id = await EventWorld.CreateAsync(organiser, EventWorld.Conference("40"));
+        (await EventWorld.ImportAsync(organiser, id, Encoding.UTF8.GetBytes("Đơn vị,Số người dự kiến\r\nĐảng bộ xã Nghi Lộc,50\r\n\"=HYPERLINK(\"\"x\"\")\",10\r\n"))).EnsureSuccessStatusCode();
+        var token = (await EventWorld.IssueLinksAsync(organiser, id))[0].Token;
+        using var anyone = app.CreateClient();
+        (await EventWorld.ReportAsync(anyone, token, 20, 10, 15, 2)).EnsureSuccessStatusCode();
+
+        var xlsx = await anyone.GetByteArrayAsync(new Uri($"/events/{id}/attendance.xlsx", UriKind.Relative), TestContext.Current.CancellationToken);
+        var csv = Encoding.UTF8.GetString(await anyone.GetByteArrayAsync(new Uri($"/events/{id}/attendance.csv", UriKind.Relative), TestContext.Current.CancellationToken));
+
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(["1", "Đảng bộ xã Nghi Lộc", "", "50", "Có", "20", "10", "15", "2", "47"], rows[1].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Take(10).Select(c => c.InnerText));
+        Assert.Contains(",'=HYPERLINK", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Organiser_ChangesAnEvent_ButNotOnceClosed()
+    {
+        using var organiser = await app.SignedInClientAsync(await _world.UserAsync(Role.ProvinceAdmin, "42"));
+        var id = await EventWorld.CreateAsync(organiser, EventWorld.Conference("42"));
+
+        var changed = await organiser.PutAsJsonAsync($"/api/v1/events/{id}", EventWorld.Conference("42", "Hội nghị chuyển đổi số Hà Tĩnh (dời lịch)", "2026-03-16T14:00"), TestContext.Current.CancellationToken);
+        (await organiser.PostAsJsonAsync($"/api/v1/events/{id}/status", new { status = "reported" }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var late = await organiser.PutAsJsonAsync($"/api/v1/events/{id}", EventWorld.Conference("42"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        var detail = await organiser.GetJsonAsync($"/api/v1/events/{id}");
+        Assert.Equal("Hội nghị chuyển đổi số Hà Tĩnh (dời lịch)", detail.GetProperty("summary").Text("title"));
+        Assert.Equal("2026-03-16T14:00:00+07:00", detail.GetProperty("summary").Text("startsAt"));
+        Assert.Equal(2, detail.GetProperty("agenda").GetArrayLength());
+    }
+
     public sealed class OnSqlite(OpenDtiApp app) : EventsApiTests(app), IClassFixture<OpenDtiApp>;
 
     public sealed class OnPostgres(OpenDtiAppOnPostgres app) : EventsApiTests(app), IClassFixture<OpenDtiAppOnPostgres>;

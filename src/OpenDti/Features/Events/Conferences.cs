@@ -61,6 +61,53 @@ public sealed class Conferences(OpenDtiDbContext db, EventAccess access, EventMe
         return EventResult.Done<int>(conference.Id);
     }
 
+    /// <summary>
+    /// Replaces an event's details and agenda. The actor must organise for the current host unit and, when it
+    /// changes, for the new one too; a closed event cannot be changed (its counts are in the index).
+    /// </summary>
+    public async Task<EventResult<int>> UpdateAsync(int conferenceId, ConferenceInput input, SignedIn actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (await CheckManageableAsync(conferenceId, actor, cancellationToken, mustBeOpen: true) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (checkedInput, problems) = input.Check();
+        var unit = await access.FindUnitAsync(input.HostUnit, time.Today(), cancellationToken);
+        if (unit is null)
+        {
+            problems = [.. problems, new InputProblem("unit.unknown", new ProblemPlace(Field: "hostUnit"), "mã một đơn vị đang hoạt động / the code of a unit in force", input.HostUnit)];
+        }
+
+        if (problems.Count > 0)
+        {
+            return EventResult.Invalid<int>(problems);
+        }
+
+        if (!await access.MayOrganiseAsync(actor, unit!.Id, cancellationToken))
+        {
+            return EventResult.Refused<int>(EventRefusal.Forbidden, Forbidden(unit.Name));
+        }
+
+        var conference = await db.Conferences.Include(c => c.Agenda).SingleAsync(c => c.Id == conferenceId, cancellationToken);
+        conference.Kind = checkedInput!.Kind;
+        conference.Title = checkedInput.Title;
+        conference.Description = checkedInput.Description;
+        conference.StartsAtUtc = checkedInput.StartsAtUtc;
+        conference.EndsAtUtc = checkedInput.EndsAtUtc;
+        conference.HostUnitId = unit.Id;
+        conference.Organisers = checkedInput.Organisers;
+        conference.Partners = checkedInput.Partners;
+        conference.Format = checkedInput.Format;
+        conference.VideoLink = checkedInput.VideoLink;
+        conference.Audience = checkedInput.Audience;
+        conference.Agenda.Clear();
+        conference.Agenda.AddRange(checkedInput.Agenda);
+        await db.SaveChangesAsync(cancellationToken);
+        return EventResult.Done(conference.Id);
+    }
+
     public async Task<EventResult<int>> AddBridgePointAsync(int conferenceId, BridgePointInput input, SignedIn actor, CancellationToken cancellationToken)
     {
         var result = await AddBridgePointsAsync(conferenceId, [(input, new ProblemPlace())], actor, cancellationToken);

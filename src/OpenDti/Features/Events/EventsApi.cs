@@ -53,6 +53,10 @@ internal static class EventsApi
         writes.MapPost("/", CreateAsync)
             .WithSummary("Tạo sự kiện / create an event")
             .WithDescription("Body: {kind: conference|training|workshop, title, description, startsAt, endsAt (Vietnam time, 2026-03-20T08:00), hostUnit (unit code), organisers, partners, format: in-person|online|hybrid, videoLink, audience, agenda: [{title, speaker, speakerPosition, startsAt (08:30), materials}]}. For a province-admin or national-admin of the host unit.");
+        writes.MapPut("/{id:int}", UpdateAsync)
+            .WithSummary("Sửa sự kiện / change an event")
+            .WithDescription("The same body as creating it; replaces the details and the agenda. 409 once the event is closed.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         writes.MapPost("/{id:int}/bridge-points", AddBridgePointAsync)
             .WithSummary("Thêm điểm cầu / add a bridge point")
             .WithDescription("Body: {organisation, place, contactPerson, expectedAttendance}.");
@@ -125,6 +129,17 @@ internal static class EventsApi
 
         var result = await conferences.CreateAsync(body, actor, cancellationToken);
         return result.Succeeded ? TypedResults.Created($"/api/v1/events/{result.Value}", new EventCreated(result.Value, $"/events/{result.Value}")) : result.Refusal == EventRefusal.Invalid ? Invalid(result.Problems) : Refusal(result);
+    }
+
+    public static async Task<Results<Ok<EventCreated>, ProblemHttpResult, ValidationProblem>> UpdateAsync(int id, [FromBody] ConferenceInput body, CurrentActor current, Conferences conferences, CancellationToken cancellationToken)
+    {
+        if (await current.GetAsync(cancellationToken) is not { } actor)
+        {
+            return NotAuthenticated();
+        }
+
+        var result = await conferences.UpdateAsync(id, body, actor, cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(new EventCreated(id, $"/events/{id}")) : result.Refusal == EventRefusal.Invalid ? Invalid(result.Problems) : Refusal(result);
     }
 
     public static async Task<Results<Ok<BridgePointsAdded>, ProblemHttpResult, ValidationProblem>> AddBridgePointAsync(int id, [FromBody] BridgePointInput body, CurrentActor current, Conferences conferences, CancellationToken cancellationToken)
