@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenDti.Domain.Accounts;
 using OpenDti.Domain.Collection;
+using OpenDti.Domain.Events;
 using OpenDti.Domain.Frameworks;
 using OpenDti.Domain.Geography;
 using OpenDti.Domain.Rankings;
@@ -70,6 +71,18 @@ public abstract class OpenDtiDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<PolicyDocument> PolicyDocuments => Set<PolicyDocument>();
 
     public DbSet<Target> Targets => Set<Target>();
+
+    public DbSet<Conference> Conferences => Set<Conference>();
+
+    public DbSet<BridgePoint> BridgePoints => Set<BridgePoint>();
+
+    public DbSet<CheckInLink> CheckInLinks => Set<CheckInLink>();
+
+    public DbSet<AttendanceReport> AttendanceReports => Set<AttendanceReport>();
+
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+
+    public DbSet<Trainee> Trainees => Set<Trainee>();
 
     /// <summary>Which seed data sets have been applied (or, for the demo, removed), so each is applied once.</summary>
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();

@@ -28,6 +28,12 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
     /// <summary>The seed record of Decision 749/QĐ-TTg and its targets.</summary>
     public const string TargetsSeedName = "targets-749";
 
+    /// <summary>
+    /// The seed record that brings stores seeded before the awareness and training measures (and their data set)
+    /// up to the catalogue: whatever measure or data set of the seed files the store lacks is added.
+    /// </summary>
+    public const string AwarenessSeedName = "awareness-2026";
+
     /// <summary>The seed record of the demo data set; once removed it is not seeded again.</summary>
     public const string DemoSeedName = "demo";
 
@@ -45,6 +51,7 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
         await ApplyOnceAsync(FrameworksSeedName, AddFrameworksAsync, cancellationToken);
         await ApplyOnceAsync(DataSetsSeedName, AddDataSetsAsync, cancellationToken);
         await ApplyOnceAsync(TargetsSeedName, AddTargetsAsync, cancellationToken);
+        await ApplyOnceAsync(AwarenessSeedName, AddMissingCatalogueAsync, cancellationToken);
         if (includeDemo)
         {
             await ApplyOnceAsync(DemoSeedName, AddDemoAsync, cancellationToken);
@@ -140,9 +147,25 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
             }));
         }
 
-        var frameworks = await db.Frameworks.ToDictionaryAsync(f => f.Code, f => f.Id, cancellationToken);
-        var measures = await db.Measures.ToDictionaryAsync(m => m.Code.Value, m => m.Id, cancellationToken);
-        foreach (var entry in SeedDataSets.Read())
+        AddDataSets(SeedDataSets.Read(), await db.Frameworks.ToDictionaryAsync(f => f.Code, f => f.Id, cancellationToken), await db.Measures.ToDictionaryAsync(m => m.Code.Value, m => m.Id, cancellationToken));
+    }
+
+    private async Task AddMissingCatalogueAsync(CancellationToken cancellationToken)
+    {
+        var known = await db.Measures.Select(m => m.Code).ToListAsync(cancellationToken);
+        var added = SeedFrameworks.Load().CreateMeasures().Where(m => !known.Contains(m.Code)).ToList();
+        db.Measures.AddRange(added);
+        await db.SaveChangesAsync(cancellationToken);
+        var sets = await db.DataSets.Select(d => d.Code).ToListAsync(cancellationToken);
+        AddDataSets(
+            [.. SeedDataSets.Read().Where(d => !sets.Contains(d.Code))],
+            await db.Frameworks.ToDictionaryAsync(f => f.Code, f => f.Id, cancellationToken),
+            await db.Measures.ToDictionaryAsync(m => m.Code.Value, m => m.Id, cancellationToken));
+    }
+
+    private void AddDataSets(IReadOnlyList<SeedDataSets.DataSetEntry> entries, Dictionary<string, int> frameworks, Dictionary<string, int> measures)
+    {
+        foreach (var entry in entries)
         {
             var dataSet = new DataSet
             {

@@ -7,6 +7,7 @@ using OpenDti.Features.Audit;
 using OpenDti.Features.Compare;
 using OpenDti.Features.DataEntry;
 using OpenDti.Features.DataEntry.Templates;
+using OpenDti.Features.Events;
 using OpenDti.Features.Frameworks;
 using OpenDti.Features.Geography;
 using OpenDti.Features.Maps;
@@ -69,6 +70,7 @@ internal static class WebApp
         builder.Services.AddReports();
         builder.Services.AddTemplates();
         builder.Services.AddTargets();
+        builder.Services.AddEvents();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -107,6 +109,7 @@ internal static class WebApp
         app.MapEvidenceDownloads();
         app.MapTemplates();
         app.MapTargetWritesApi();
+        app.MapEvents();
         app.MapRazorPages();
         return app;
     }

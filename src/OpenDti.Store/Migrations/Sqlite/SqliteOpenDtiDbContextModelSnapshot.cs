@@ -655,6 +655,358 @@ namespace OpenDti.Store.Migrations.Sqlite
                     b.ToTable("submission_events", (string)null);
                 });
 
+            modelBuilder.Entity("OpenDti.Domain.Events.AgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConferenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Materials")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Speaker")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpeakerPosition")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId", "Order");
+
+                    b.ToTable("conference_agenda", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.AttendanceReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BridgePointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckInLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Attendance", "OpenDti.Domain.Events.AttendanceReport.Attendance#Attendance", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Citizens")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Officials")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Other")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("PartyMembers")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckInLinkId");
+
+                    b.HasIndex("BridgePointId", "Id");
+
+                    b.ToTable("attendance_reports", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.BridgePoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Citizens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConferenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactPerson")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpectedAttendance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Officials")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Other")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartyMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("bridge_points", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.CheckInLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BridgePointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BridgePointId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("check_in_links", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.Conference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HostUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisers")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Partners")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VideoLink")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("StartsAtUtc");
+
+                    b.HasIndex("HostUnitId", "StartsAtUtc");
+
+                    b.ToTable("conferences", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.Trainee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainingCourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainingCourseId");
+
+                    b.ToTable("trainees", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.TrainingCourse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HostUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostUnitId", "EndsOn");
+
+                    b.ToTable("training_courses", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.TrainingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lecturer")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainingCourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainingCourseId");
+
+                    b.ToTable("training_sessions", (string)null);
+                });
+
             modelBuilder.Entity("OpenDti.Domain.Frameworks.Framework", b =>
                 {
                     b.Property<int>("Id")
@@ -1566,6 +1918,89 @@ namespace OpenDti.Store.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenDti.Domain.Events.AgendaItem", b =>
+                {
+                    b.HasOne("OpenDti.Domain.Events.Conference", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.AttendanceReport", b =>
+                {
+                    b.HasOne("OpenDti.Domain.Events.BridgePoint", null)
+                        .WithMany()
+                        .HasForeignKey("BridgePointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenDti.Domain.Events.CheckInLink", null)
+                        .WithMany()
+                        .HasForeignKey("CheckInLinkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.BridgePoint", b =>
+                {
+                    b.HasOne("OpenDti.Domain.Events.Conference", null)
+                        .WithMany("BridgePoints")
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.CheckInLink", b =>
+                {
+                    b.HasOne("OpenDti.Domain.Events.BridgePoint", null)
+                        .WithMany()
+                        .HasForeignKey("BridgePointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.Conference", b =>
+                {
+                    b.HasOne("OpenDti.Domain.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OpenDti.Domain.Geography.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("HostUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.Trainee", b =>
+                {
+                    b.HasOne("OpenDti.Domain.Events.TrainingCourse", null)
+                        .WithMany("Trainees")
+                        .HasForeignKey("TrainingCourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.TrainingCourse", b =>
+                {
+                    b.HasOne("OpenDti.Domain.Geography.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("HostUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.TrainingSession", b =>
+                {
+                    b.HasOne("OpenDti.Domain.Events.TrainingCourse", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("TrainingCourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenDti.Domain.Frameworks.FrameworkNode", b =>
                 {
                     b.HasOne("OpenDti.Domain.Frameworks.FrameworkVersion", null)
@@ -1747,6 +2182,20 @@ namespace OpenDti.Store.Migrations.Sqlite
                     b.Navigation("Measures");
 
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.Conference", b =>
+                {
+                    b.Navigation("Agenda");
+
+                    b.Navigation("BridgePoints");
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Events.TrainingCourse", b =>
+                {
+                    b.Navigation("Sessions");
+
+                    b.Navigation("Trainees");
                 });
 
             modelBuilder.Entity("OpenDti.Domain.Frameworks.Framework", b =>

@@ -59,7 +59,7 @@ public abstract class MyWorkPageTests(OpenDtiApp app)
 
         var communes2025 = Table(page, "cấp xã", "kỳ 2025").QuerySelectorAll("tbody tr a").Select(a => a.TextContent).ToList();
         Assert.Equal(["Xã An Phú", "Xã Ba Vì", "Xã Dương Minh Châu", "Xã Đà Bắc", "Xã Đông Hòa", "Xã Yên Lạc"], communes2025);
-        var province2025 = Table(page, "cấp tỉnh", "kỳ 2025");
+        var province2025 = Table(page, "Chương trình Chuyển đổi số quốc gia — cấp tỉnh", "kỳ 2025");
         Assert.Equal("Tỉnh Thanh Hóa", province2025.QuerySelector("tbody tr a")?.TextContent);
         Assert.Equal("Còn 16 ngày", province2025.QuerySelector(".days-left")?.TextContent);
     }

@@ -13,7 +13,7 @@ public sealed class DataSetsApiTests(OpenDtiApp app) : IClassFixture<OpenDtiApp>
         var list = await client.GetJsonAsync("/api/v1/datasets");
 
         var sets = list.EnumerateArray().ToDictionary(s => s.Text("code")!);
-        Assert.Equal(["CT749_COMMUNE", "CT749_PROVINCE"], sets.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["AWARENESS_PROVINCE", "CT749_COMMUNE", "CT749_PROVINCE"], sets.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("commune", sets["CT749_COMMUNE"].Text("reportingLevel"));
         Assert.Equal("year", sets["CT749_COMMUNE"].Text("periodType"));
         Assert.Equal(60, sets["CT749_COMMUNE"].GetProperty("defaultDeadlineDays").GetInt32());
