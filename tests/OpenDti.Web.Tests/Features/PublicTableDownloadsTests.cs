@@ -29,7 +29,9 @@ public sealed class PublicTableDownloadsTests(OpenDtiAppWithDemo app) : IClassFi
         foreach (var table in found)
         {
             var caption = table.QuerySelector("caption")?.TextContent;
-            var links = table.NextElementSibling is { ClassName: "downloads" } downloads
+            // A wide table scrolls in its own box; the downloads follow the box.
+            var box = table.ParentElement is { ClassName: "table-scroll" } scroll ? scroll : table;
+            var links = box.NextElementSibling is { ClassName: "downloads" } downloads
                 ? downloads.QuerySelectorAll("a[download]").Select(a => a.GetAttribute("href")!).ToList()
                 : throw new Xunit.Sdk.XunitException($"no downloads under the table “{caption}” on {path}");
             var csv = await CsvRowsAsync(client, links.Single(l => l.Contains(".csv", StringComparison.Ordinal)));
