@@ -7,6 +7,7 @@ using OpenDti.Features.Audit;
 using OpenDti.Features.Compare;
 using OpenDti.Features.DataEntry;
 using OpenDti.Features.DataEntry.Templates;
+using OpenDti.Features.Dossiers;
 using OpenDti.Features.Frameworks;
 using OpenDti.Features.Geography;
 using OpenDti.Features.Maps;
@@ -66,6 +67,7 @@ internal static class WebApp
         builder.Services.AddDataEntryPages();
         builder.Services.AddReports();
         builder.Services.AddTemplates();
+        builder.Services.AddDossiers();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -101,6 +103,7 @@ internal static class WebApp
         app.MapAuditApi();
         app.MapEvidenceDownloads();
         app.MapTemplates();
+        app.MapDossiersApi();
         app.MapRazorPages();
         return app;
     }

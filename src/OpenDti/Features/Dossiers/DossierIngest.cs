@@ -20,7 +20,7 @@ namespace OpenDti.Features.Dossiers;
 /// the stored states. The same file twice therefore counts once, and a later export with new statuses
 /// replaces the earlier state. docs/dossier-ingest.md.
 /// </summary>
-internal sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time, ILogger<DossierIngest> logger)
+public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time, ILogger<DossierIngest> logger)
 {
     /// <summary>Creates the ingestion record of a file (status <paramref name="status"/>), with its SHA-256.</summary>
     public async Task<DossierIngestion> CreateAsync(string path, string fileName, string channel, Actor actor, bool skipInvalid, string status, CancellationToken cancellationToken)
@@ -68,6 +68,12 @@ internal sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider ti
 
         request.OnPhase?.Invoke("writing");
         ingestion.BytesRead = ingestion.TotalBytes;
+        ingestion.RejectedRows = check.Rejected.Count;
+        if (check.Rejected.Count > 0)
+        {
+            ingestion.Message = Describe(Refused(DossierIngestOutcome.Succeeded, check.Problems, check.ProblemCount));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         var result = await WriteAsync(ingestion, request, units, cancellationToken);
         if (result.Outcome != DossierIngestOutcome.Succeeded)

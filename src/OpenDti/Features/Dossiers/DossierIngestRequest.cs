@@ -5,7 +5,7 @@ using OpenDti.Features.Accounts;
 namespace OpenDti.Features.Dossiers;
 
 /// <summary>One file to ingest, and on whose behalf.</summary>
-internal sealed record DossierIngestRequest
+public sealed record DossierIngestRequest
 {
     /// <summary>Where the file is on disk (an upload is spooled to a temporary file first).</summary>
     public required string Path { get; init; }

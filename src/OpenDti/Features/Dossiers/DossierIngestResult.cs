@@ -4,7 +4,7 @@ using OpenDti.Dossiers.Kpis;
 namespace OpenDti.Features.Dossiers;
 
 /// <summary>How an ingestion ended.</summary>
-internal enum DossierIngestOutcome
+public enum DossierIngestOutcome
 {
     Succeeded,
 
@@ -19,7 +19,7 @@ internal enum DossierIngestOutcome
 }
 
 /// <summary>What an ingestion did, or why it wrote nothing.</summary>
-internal sealed record DossierIngestResult
+public sealed record DossierIngestResult
 {
     public const int MaxProblems = 1000;
 
