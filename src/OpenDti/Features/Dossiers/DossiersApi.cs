@@ -11,7 +11,7 @@ namespace OpenDti.Features.Dossiers;
 /// <summary>
 /// <c>POST /api/v1/dossiers/ingestions</c>: a dossier export as the request body (text/csv), ingested at once
 /// for a bearer token or an API key (a key scoped to a province may send that province's dossiers only);
-/// <c>GET /api/v1/dossiers/ingestions/{id}</c>: an ingestion's status and progress (the page polls it).
+/// <c>GET /api/v1/dossiers/ingestions/{id}</c>: an ingestion's status and progress (for scripts; the page reads the store itself).
 /// </summary>
 internal static class DossiersApi
 {
@@ -41,7 +41,7 @@ internal static class DossiersApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id:long}", GetAsync)
-            .RequireAuthorization()
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(AccountsRegistration.ApiSchemes).RequireAuthenticatedUser())
             .WithSummary("Tình trạng một lần nạp / an ingestion's status and progress")
             .WithDescription("Status (queued, running, succeeded, failed), bytes read of the total, rows, dossiers added and replaced, values written, and the problems. Only the person who started it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
