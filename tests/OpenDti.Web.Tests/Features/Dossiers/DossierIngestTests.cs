@@ -48,8 +48,8 @@ public abstract partial class DossierIngestTests(OpenDtiApp app) : IDisposable
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("ingested before", second.Error, StringComparison.Ordinal);
-        Assert.Equal([2, 1, 1, 1, 1], await SeptemberAsync("01"));
-        Assert.Equal([1, 1, 1, 0, 0], await SeptemberAsync("79"));
+        Assert.Equal(new long[] { 2, 1, 1, 1, 1 }, await SeptemberAsync("01"));
+        Assert.Equal(new long[] { 1, 1, 1, 0, 0 }, await SeptemberAsync("79"));
         Assert.Equal(auditAfterFirst, await AuditCountAsync());
         await using var db = app.OpenContext();
         Assert.Equal(3, await db.DossierStates.CountAsync(Cancel));
@@ -65,7 +65,7 @@ public abstract partial class DossierIngestTests(OpenDtiApp app) : IDisposable
 
         Assert.True(later.ExitCode == 0, later.Error);
         Assert.Contains("1 hồ sơ mới / new dossiers, 1 cập nhật / replaced", later.Out, StringComparison.Ordinal);
-        Assert.Equal([3, 1, 2, 2, 0], await SeptemberAsync("01"));
+        Assert.Equal(new long[] { 3, 1, 2, 2, 0 }, await SeptemberAsync("01"));
         await using var db = app.OpenContext();
         var replaced = await db.DossierStates.SingleAsync(d => d.DossierId == "HS-0002", Cancel);
         Assert.Equal("Đã trả kết quả", replaced.Status);
@@ -84,7 +84,7 @@ public abstract partial class DossierIngestTests(OpenDtiApp app) : IDisposable
         Assert.Contains("31/02/2025 08:30", run.Error, StringComparison.Ordinal);
         await using var db = app.OpenContext();
         Assert.Equal(0, await db.DossierStates.CountAsync(Cancel));
-        Assert.Equal([0, 0, 0, 0, 0], await SeptemberAsync("01"));
+        Assert.Equal(new long[] { 0, 0, 0, 0, 0 }, await SeptemberAsync("01"));
         Assert.Equal(DossierIngestionStatus.Failed, (await db.DossierIngestions.SingleAsync(Cancel)).Status);
     }
 
@@ -103,7 +103,7 @@ public abstract partial class DossierIngestTests(OpenDtiApp app) : IDisposable
         Assert.Equal(2, side.Length);
 
         // HS-0001 online, resolved on time; HS-0005 at the counter, open and due 12/9.
-        Assert.Equal([2, 1, 1, 1, 1], await SeptemberAsync("01"));
+        Assert.Equal(new long[] { 2, 1, 1, 1, 1 }, await SeptemberAsync("01"));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public abstract partial class DossierIngestTests(OpenDtiApp app) : IDisposable
         var body = await response.ReadJsonAsync(HttpStatusCode.OK, "application/json");
         Assert.Equal("succeeded", body.Text("status"));
         Assert.Equal(2, body.GetProperty("dossiersAdded").GetInt64());
-        Assert.Equal([2, 1, 1, 1, 1], await SeptemberAsync("01"));
+        Assert.Equal(new long[] { 2, 1, 1, 1, 1 }, await SeptemberAsync("01"));
         await using var db = app.OpenContext();
         var audit = await AuditAsync(db, "01");
         Assert.Equal(5, audit.Count);
@@ -139,7 +139,7 @@ public abstract partial class DossierIngestTests(OpenDtiApp app) : IDisposable
         Assert.Contains("01", problem.Text("detail"), StringComparison.Ordinal);
         await using var db = app.OpenContext();
         Assert.Equal(0, await db.DossierStates.CountAsync(Cancel));
-        Assert.Equal([0, 0, 0, 0, 0], await SeptemberAsync("01"));
+        Assert.Equal(new long[] { 0, 0, 0, 0, 0 }, await SeptemberAsync("01"));
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public abstract partial class DossierIngestTests(OpenDtiApp app) : IDisposable
         Assert.Matches("^/dossiers\\?job=[0-9]+$", location);
         var text = await WaitForJobPageAsync(browser, location);
         Assert.Contains("Hoàn tất: 2 dòng, 2 hồ sơ mới, 0 hồ sơ cập nhật, 10 giá trị đã ghi.", text, StringComparison.Ordinal);
-        Assert.Equal([2, 1, 1, 1, 1], await SeptemberAsync("01"));
+        Assert.Equal(new long[] { 2, 1, 1, 1, 1 }, await SeptemberAsync("01"));
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public abstract partial class DossierIngestTests(OpenDtiApp app) : IDisposable
 
         var text = await WaitForJobPageAsync(browser, posted.Headers.Location!.OriginalString);
         Assert.Contains("Tệp bị từ chối, không ghi gì.", text, StringComparison.Ordinal);
-        Assert.Equal([0, 0, 0, 0, 0], await SeptemberAsync("01"));
+        Assert.Equal(new long[] { 0, 0, 0, 0, 0 }, await SeptemberAsync("01"));
     }
 
     [Fact]
