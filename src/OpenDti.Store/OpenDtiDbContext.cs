@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenDti.Domain.Accounts;
 using OpenDti.Domain.Collection;
 using OpenDti.Domain.Events;
+using OpenDti.Domain.Dossiers;
 using OpenDti.Domain.Frameworks;
 using OpenDti.Domain.Geography;
 using OpenDti.Domain.Rankings;
@@ -83,6 +84,12 @@ public abstract class OpenDtiDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
 
     public DbSet<Trainee> Trainees => Set<Trainee>();
+
+    /// <summary>The latest state of every ingested one-stop-shop dossier (docs/dossier-ingest.md).</summary>
+    public DbSet<DossierState> DossierStates => Set<DossierState>();
+
+    /// <summary>Runs of <c>dossiers ingest</c>, and the page's upload jobs.</summary>
+    public DbSet<DossierIngestion> DossierIngestions => Set<DossierIngestion>();
 
     /// <summary>Which seed data sets have been applied (or, for the demo, removed), so each is applied once.</summary>
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();

@@ -7,7 +7,7 @@ using OpenDti.Dossiers.Synthetic;
 namespace OpenDti.Benchmarks.Dossiers;
 
 /// <summary>
-/// <c>dossiers generate --rows N --out DIR [--seed S] [--repeated SHARE]</c> writes a synthetic export, catalogue and
+/// <c>dossiers generate --rows N --out DIR [--seed S] [--repeated SHARE] [--units U]</c> writes a synthetic export, catalogue and
 /// unit hierarchy; <c>dossiers compare --dir DIR [--runs R] [--threads T] [--opendti PATH]</c> runs, in turns,
 /// <c>OpenDti dossiers kpis</c> in a child process (its peak resident memory from getrusage) and DuckDB in this
 /// process on the same files, prints the times, the ratio and the memory, and checks every KPI value is identical.
@@ -27,7 +27,7 @@ internal static class DossierBench
 
     private static int Usage()
     {
-        Console.Error.WriteLine("dossiers generate --rows N --out DIR [--seed S] [--repeated SHARE]");
+        Console.Error.WriteLine("dossiers generate --rows N --out DIR [--seed S] [--repeated SHARE] [--units U (34: provinces only)]");
         Console.Error.WriteLine("dossiers compare --dir DIR [--runs R] [--threads T] [--opendti PATH/OpenDti.dll]");
         return 2;
     }
@@ -40,6 +40,7 @@ internal static class DossierBench
         var export = new SyntheticExport(int.Parse(options.GetValueOrDefault("seed", "749"), CultureInfo.InvariantCulture))
         {
             RepeatedShare = double.Parse(options.GetValueOrDefault("repeated", "0"), CultureInfo.InvariantCulture),
+            Units = int.Parse(options.GetValueOrDefault("units", "4000"), CultureInfo.InvariantCulture),
         };
         var clock = Stopwatch.StartNew();
         using (var writer = new StreamWriter(Path.Combine(dir, "catalogue.csv"), false, new UTF8Encoding(false)))

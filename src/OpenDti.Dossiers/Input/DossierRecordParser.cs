@@ -136,6 +136,7 @@ internal sealed class DossierRecordParser
         where TSink : IDossierRowSink
     {
         var row = default(DossierRow);
+        row.Raw = raw;
         row.Id = Required(source, DossierField.DossierId);
         row.Procedure = Required(source, DossierField.ProcedureCode);
         row.Unit = Required(source, DossierField.UnitCode);

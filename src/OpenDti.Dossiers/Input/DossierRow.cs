@@ -5,6 +5,9 @@ internal ref struct DossierRow
 {
     public const long Open = -1;
 
+    /// <summary>The whole record as written (for a check made after parsing that rejects the row).</summary>
+    public ReadOnlySpan<byte> Raw;
+
     public ReadOnlySpan<byte> Id;
     public ReadOnlySpan<byte> Procedure;
     public ReadOnlySpan<byte> Unit;

@@ -100,7 +100,8 @@ public sealed class SyntheticExport(int seed = 749)
             }
             else
             {
-                var unit = random.NextDouble() < 0.2 ? Provinces[random.Next(Provinces.Length)] : CommuneCode(random.Next(communes));
+                // Units = 34: provinces only (their codes are in the store's seed, so `dossiers ingest` takes them).
+                var unit = communes == 0 || random.NextDouble() < 0.2 ? Provinces[random.Next(Provinces.Length)] : CommuneCode(random.Next(communes));
                 var procedure = (int)Math.Min(Procedures - 1, Math.Abs(random.NextDouble() * random.NextDouble()) * Procedures);
                 var draw = random.NextDouble();
                 var channel = draw < 0.85 ? "online" : draw < 0.97 ? "counter" : "postal";

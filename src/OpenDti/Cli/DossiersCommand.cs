@@ -14,7 +14,7 @@ namespace OpenDti.Cli;
 /// </summary>
 internal static class DossiersCommand
 {
-    public static Command Create() => new("dossiers", "Hồ sơ một cửa / one-stop-shop dossiers") { CreateKpis() };
+    public static Command Create() => new("dossiers", "Hồ sơ một cửa / one-stop-shop dossiers") { CreateKpis(), Features.Dossiers.DossierIngestCommand.Create() };
 
     private static Command CreateKpis()
     {

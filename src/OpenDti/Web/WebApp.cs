@@ -8,6 +8,7 @@ using OpenDti.Features.Compare;
 using OpenDti.Features.DataEntry;
 using OpenDti.Features.DataEntry.Templates;
 using OpenDti.Features.Events;
+using OpenDti.Features.Dossiers;
 using OpenDti.Features.Frameworks;
 using OpenDti.Features.Geography;
 using OpenDti.Features.Maps;
@@ -71,6 +72,7 @@ internal static class WebApp
         builder.Services.AddTemplates();
         builder.Services.AddTargets();
         builder.Services.AddEvents();
+        builder.Services.AddDossiers();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
         var app = builder.Build();
@@ -110,6 +112,7 @@ internal static class WebApp
         app.MapTemplates();
         app.MapTargetWritesApi();
         app.MapEvents();
+        app.MapDossiersApi();
         app.MapRazorPages();
         return app;
     }

@@ -134,7 +134,7 @@ public sealed class SeedFrameworksTests
                 || vietnamese == t.DescriptionEn)
             .Select(t => t.Label);
 
-        Assert.Equal(56, bilingual.Count); // 25 measures, 2 frameworks, 2 versions, 27 nodes
+        Assert.Equal(61, bilingual.Count); // 30 measures (4 awareness and training counts, 5 one-stop-shop dossier counts), 2 frameworks, 2 versions, 27 nodes
         Assert.Empty(wrong);
     }
 

@@ -1,0 +1,290 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using OpenDti.Domain.Accounts;
+using OpenDti.Domain.Dossiers;
+using OpenDti.Domain.Problems;
+using OpenDti.Dossiers.Input;
+using OpenDti.Dossiers.Kpis;
+using OpenDti.Dossiers.Records;
+using OpenDti.Store;
+
+namespace OpenDti.Features.Dossiers;
+
+/// <summary>
+/// <c>dossiers ingest</c>, for the command line, the page and the API: reads a dossier export twice — first
+/// to check every row (a unit unknown to the store is a bad row too) and the actor's right to every unit,
+/// writing nothing; then, in one transaction, to load the rows into the stored dossier states (a dossier
+/// already stored is replaced) and to recompute the KPI values of every (unit, month) the file touched, from
+/// the stored states. The same file twice therefore counts once, and a later export with new statuses
+/// replaces the earlier state. docs/dossier-ingest.md.
+/// </summary>
+public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time, ILogger<DossierIngest> logger)
+{
+    /// <summary>Creates the ingestion record of a file (status <paramref name="status"/>), with its SHA-256.</summary>
+    public async Task<DossierIngestion> CreateAsync(string path, string fileName, string channel, Actor actor, bool skipInvalid, string status, CancellationToken cancellationToken)
+    {
+        string sha;
+        await using (var stream = File.OpenRead(path))
+        {
+            sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        }
+
+        var ingestion = new DossierIngestion
+        {
+            FileName = fileName,
+            Sha256 = sha,
+            Status = status,
+            Channel = channel,
+            ActorName = actor.Name,
+            UserId = actor.UserId,
+            ApiKeyId = actor.ApiKeyId,
+            SkipInvalid = skipInvalid,
+            TotalBytes = new FileInfo(path).Length,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+        };
+        db.DossierIngestions.Add(ingestion);
+        await db.SaveChangesAsync(cancellationToken);
+        return ingestion;
+    }
+
+    /// <summary>Runs <paramref name="ingestion"/> (already recorded, status running) on <paramref name="request"/>'s file.</summary>
+    public async Task<DossierIngestResult> RunAsync(DossierIngestion ingestion, DossierIngestRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ingestion);
+        ArgumentNullException.ThrowIfNull(request);
+        var units = await DossierUnits.LoadAsync(db, cancellationToken);
+        var sameFile = await db.DossierIngestions.AsNoTracking()
+            .Where(i => i.Sha256 == ingestion.Sha256 && i.Status == DossierIngestionStatus.Succeeded && i.Id != ingestion.Id)
+            .OrderBy(i => i.Id).Select(i => (long?)i.Id).FirstOrDefaultAsync(cancellationToken);
+
+        request.OnPhase?.Invoke("checking");
+        var check = await CheckAsync(ingestion, request, units, cancellationToken);
+        if (check.Refused is { } refused)
+        {
+            return await FailAsync(ingestion, refused, cancellationToken);
+        }
+
+        request.OnPhase?.Invoke("writing");
+        ingestion.BytesRead = ingestion.TotalBytes;
+        ingestion.RejectedRows = check.Rejected.Count;
+        if (check.Rejected.Count > 0)
+        {
+            ingestion.Message = Describe(Refused(DossierIngestOutcome.Succeeded, check.Problems, check.ProblemCount));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var result = await WriteAsync(ingestion, request, units, cancellationToken);
+        if (result.Outcome != DossierIngestOutcome.Succeeded)
+        {
+            return await FailAsync(ingestion, result, cancellationToken);
+        }
+
+        LogIngested(logger, request.FileName, result.Rows, result.Added, result.Updated, result.ValuesWritten);
+        return result with { Problems = check.Problems, ProblemCount = check.ProblemCount, Rejected = check.Rejected, RejectedRows = check.Rejected.Count, SameFileAs = sameFile };
+    }
+
+    private async Task<Check> CheckAsync(DossierIngestion ingestion, DossierIngestRequest request, DossierUnits units, CancellationToken cancellationToken)
+    {
+        var unitIds = new HashSet<int>();
+        var problems = new List<InputProblem>();
+        var rejected = new List<RejectedRow>();
+        long problemCount = 0;
+        var reading = Task.Run(() => DossierRecords.Read(request.Path, request.FileName,
+            record =>
+            {
+                var problem = CheckUnit(record, units);
+                if (problem is null)
+                {
+                    unitIds.Add(units.Resolve(record.UnitCode, DateOnly.FromDateTime(DossierRecord.ToDateTime(record.ReceivedAt)))!.Id);
+                }
+
+                return problem;
+            },
+            row =>
+            {
+                problemCount += row.Problems.Count;
+                if (problems.Count < DossierIngestResult.MaxProblems)
+                {
+                    problems.AddRange(row.Problems);
+                }
+
+                if (request.SkipInvalid)
+                {
+                    rejected.Add(row);
+                }
+            },
+            request.Progress, cancellationToken), cancellationToken);
+
+        // The progress the page polls: the ingestion's row, saved twice a second while the file is read.
+        while (await Task.WhenAny(reading, Task.Delay(500, cancellationToken)) != reading)
+        {
+            ingestion.BytesRead = request.Progress.Bytes;
+            ingestion.RowsRead = request.Progress.Lines;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var read = await reading;
+        if (read.HeaderProblems.Count > 0)
+        {
+            return new Check(Refused(DossierIngestOutcome.Invalid, read.HeaderProblems, read.HeaderProblems.Count), [], 0, []);
+        }
+
+        if (problemCount > 0 && !request.SkipInvalid)
+        {
+            return new Check(Refused(DossierIngestOutcome.Invalid, problems.Take(DossierIngestResult.MaxProblems).ToList(), problemCount), [], 0, []);
+        }
+
+        var forbidden = request.Actor is { } actor
+            ? unitIds.Where(id => !actor.Allows(Ability.Enter, units.Ancestry(id))).Select(id => units.Unit(id).Code.Value).Distinct().Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (forbidden.Count > 0)
+        {
+            return new Check(new DossierIngestResult
+            {
+                Outcome = DossierIngestOutcome.Forbidden,
+                ForbiddenUnits = forbidden,
+                Problems = [new InputProblem("unit.forbidden", new ProblemPlace(request.FileName, Field: "unit_code"), "các đơn vị bạn được nhập số liệu / units you may enter data for", string.Join(", ", forbidden.Take(20)))],
+                ProblemCount = 1,
+            }, [], 0, []);
+        }
+
+        return new Check(null, problems, problemCount, rejected);
+    }
+
+    private static RecordCheck? CheckUnit(DossierRecord record, DossierUnits units)
+    {
+        var day = DateOnly.FromDateTime(DossierRecord.ToDateTime(record.ReceivedAt));
+        if (units.Resolve(record.UnitCode, day) is not null)
+        {
+            return null;
+        }
+
+        return new RecordCheck(DossierField.UnitCode, units.IsKnown(record.UnitCode) ? "dossiers.unit-not-in-force" : "dossiers.unknown-unit",
+            string.Create(CultureInfo.InvariantCulture, $"mã một đơn vị có trong hệ thống ngày {day:dd/MM/yyyy} (thêm bằng units import) / the code of a unit in force on {day:yyyy-MM-dd} (add it with units import)"),
+            record.UnitCode);
+    }
+
+    private async Task<DossierIngestResult> WriteAsync(DossierIngestion ingestion, DossierIngestRequest request, DossierUnits units, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var dbTransaction = transaction.GetDbTransaction();
+        StagedChanges changes;
+        long rows;
+        await using (var writer = await DossierStateWriter.StartAsync(db.Database.GetDbConnection(), dbTransaction, cancellationToken))
+        {
+            var reading = await Task.Run(() => DossierRecords.Read(request.Path, request.FileName,
+                record =>
+                {
+                    var problem = CheckUnit(record, units);
+                    if (problem is null)
+                    {
+                        writer.Add(record);
+                    }
+
+                    return problem;
+                },
+                _ => { }, request.Progress, cancellationToken), cancellationToken);
+            rows = reading.ValidRows;
+            changes = await writer.ApplyAsync(ingestion.Id, cancellationToken);
+        }
+
+        // A dossier the file moves away from a unit counts there no more: that unit must be the actor's too.
+        if (request.Actor is { } actor)
+        {
+            var forbidden = changes.MovedFromUnits
+                .Where(code => !units.WithCode(code).Any(u => actor.Allows(Ability.Enter, units.Ancestry(u.Id))))
+                .ToList();
+            if (forbidden.Count > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new DossierIngestResult
+                {
+                    Outcome = DossierIngestOutcome.Forbidden,
+                    ForbiddenUnits = forbidden,
+                    Problems = [new InputProblem("unit.forbidden", new ProblemPlace(request.FileName, Field: "dossier_id"), "hồ sơ của các đơn vị bạn được nhập số liệu / dossiers of units you may enter data for", "hồ sơ đang thuộc / dossiers stored under " + string.Join(", ", forbidden.Take(20)))],
+                    ProblemCount = 1,
+                };
+            }
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        int written;
+        try
+        {
+            written = await new DossierKpiValues(db).WriteAsync(changes.Cells, units, request.RecordedAs, now, dbTransaction, cancellationToken);
+            ingestion.Status = DossierIngestionStatus.Succeeded;
+            ingestion.BytesRead = ingestion.TotalBytes;
+            ingestion.RowsRead = rows;
+            ingestion.DossiersAdded = changes.Added;
+            ingestion.DossiersUpdated = changes.Updated;
+            ingestion.ValuesWritten = written;
+            ingestion.FinishedAtUtc = now;
+            ingestion.SpoolPath = null;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone wrote the same values in between: nothing of this file is kept.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return Refused(DossierIngestOutcome.Conflict, [new InputProblem("value.conflict", new ProblemPlace(request.FileName), "không ai ghi cùng số liệu lúc đó / nobody writing the same values at the same moment", "thử lại / try again")], 1);
+        }
+
+        return new DossierIngestResult
+        {
+            Outcome = DossierIngestOutcome.Succeeded,
+            IngestionId = ingestion.Id,
+            Rows = rows,
+            Added = changes.Added,
+            Updated = changes.Updated,
+            Cells = changes.FileCells,
+            ValuesWritten = written,
+        };
+    }
+
+    private async Task<DossierIngestResult> FailAsync(DossierIngestion ingestion, DossierIngestResult result, CancellationToken cancellationToken)
+    {
+        var tracked = await db.DossierIngestions.SingleAsync(i => i.Id == ingestion.Id, cancellationToken);
+        tracked.Status = DossierIngestionStatus.Failed;
+        tracked.FinishedAtUtc = time.GetUtcNow().UtcDateTime;
+        tracked.SpoolPath = null;
+        tracked.Message = Describe(result);
+        await db.SaveChangesAsync(cancellationToken);
+        LogRefused(logger, ingestion.FileName, result.Outcome, result.ProblemCount);
+        return result with { IngestionId = ingestion.Id };
+    }
+
+    /// <summary>The problems as lines of text (line, column, expected, found), for the record and the command line.</summary>
+    public static string Describe(DossierIngestResult result)
+    {
+        var lines = result.Problems.Take(100).Select(Describe).ToList();
+        if (result.ProblemCount > lines.Count)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"… {result.ProblemCount} lỗi tất cả / problems in all"));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    public static string Describe(InputProblem p)
+    {
+        var line = p.Place.Row is { } r ? string.Create(CultureInfo.InvariantCulture, $", dòng / line {r}") : "";
+        var column = (p.Place.Column ?? p.Place.Field) is { } c ? $", cột / column {c}" : "";
+        var found = p.Found is null ? "" : $"; tìm thấy / found \"{p.Found}\"";
+        return $"{p.Place.Source}{line}{column}: cần / expected {p.Expected}{found}";
+    }
+
+    private static DossierIngestResult Refused(DossierIngestOutcome outcome, IReadOnlyList<InputProblem> problems, long count) =>
+        new() { Outcome = outcome, Problems = problems, ProblemCount = count };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dossier file {File} ingested: {Rows} rows, {Added} new, {Updated} replaced, {Values} values written")]
+    private static partial void LogIngested(ILogger logger, string file, long rows, long added, long updated, int values);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dossier file {File} refused: {Outcome}, {Count} problems")]
+    private static partial void LogRefused(ILogger logger, string file, DossierIngestOutcome outcome, long count);
+
+    private sealed record Check(DossierIngestResult? Refused, IReadOnlyList<InputProblem> Problems, long ProblemCount, IReadOnlyList<RejectedRow> Rejected);
+}

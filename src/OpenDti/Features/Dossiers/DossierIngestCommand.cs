@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenDti.Cli;
+using OpenDti.Domain.Accounts;
+using OpenDti.Domain.Dossiers;
+using OpenDti.Domain.Values;
+using OpenDti.Dossiers.Input;
+using OpenDti.Dossiers.Output;
+
+namespace OpenDti.Features.Dossiers;
+
+/// <summary>
+/// <c>dossiers ingest --input FILE.csv [--skip-invalid] [--progress] [--db …]</c> (or <c>dossiers ingest FILE.csv</c>):
+/// stores the dossiers' state and recomputes the KPI values they touch. The operator of the store acts for
+/// every unit; the audit trail records the system user through the channel "ingestion".
+/// </summary>
+internal static class DossierIngestCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string?>("FILE") { Description = "Tệp hồ sơ xuất ra / dossier export CSV", Arity = ArgumentArity.ZeroOrOne };
+        var input = new Option<string?>("--input") { Description = "Tệp hồ sơ xuất ra / dossier export CSV (hoặc đối số FILE / or the FILE argument)" };
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Bỏ qua dòng lỗi, ghi chúng ra FILE.rejected.csv / skip bad rows, writing them to FILE.rejected.csv" };
+        var progress = new Option<bool>("--progress") { Description = "Hiện tiến độ trên stderr / show progress on stderr (shown anyway on a terminal)" };
+        var db = StoreOption.Create();
+        var command = new Command("ingest", "Lưu trạng thái hồ sơ và tính lại số liệu KPI / store dossier states and recompute KPI values")
+        {
+            file, input, skipInvalid, progress, db,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(input) ?? parse.GetValue(file), parse.GetValue(skipInvalid), parse.GetValue(progress) || !Console.IsErrorRedirected, parse.GetValue(db), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? path, bool skipInvalid, bool showProgress, string? store, CancellationToken cancellationToken)
+    {
+        if (path is null)
+        {
+            return CliOutput.Fail("--input: cần tệp hồ sơ / a dossier file is needed (dossiers ingest --input FILE.csv)");
+        }
+
+        if (!File.Exists(path))
+        {
+            return CliOutput.Fail($"{path}: không tìm thấy tệp / file not found");
+        }
+
+        await using var context = await StoreOption.OpenAsync(store, cancellationToken);
+        var ingest = new DossierIngest(context, TimeProvider.System, NullLogger<DossierIngest>.Instance);
+        var actor = new Actor { Name = $"{Environment.UserName} (dòng lệnh / command line)", Channel = ValueSources.Ingestion };
+        var name = Path.GetFileName(path);
+        var ingestion = await ingest.CreateAsync(path, name, ValueSources.Cli, actor, skipInvalid, DossierIngestionStatus.Running, cancellationToken);
+        var progress = new DossierProgress();
+        var phase = "checking";
+        var clock = Stopwatch.StartNew();
+        DossierIngestResult result;
+        using (showProgress ? new ProgressBar(progress, () => phase, clock, Console.IsErrorRedirected) : null)
+        {
+            result = await ingest.RunAsync(ingestion, new DossierIngestRequest
+            {
+                Path = path,
+                FileName = name,
+                SkipInvalid = skipInvalid,
+                RecordedAs = actor,
+                Progress = progress,
+                OnPhase = p => phase = p,
+            }, cancellationToken);
+        }
+
+        if (result.Outcome != DossierIngestOutcome.Succeeded)
+        {
+            return CliOutput.Fail(DossierIngest.Describe(result) + Environment.NewLine
+                + "Không ghi gì; sửa tệp hoặc dùng --skip-invalid / nothing written; fix the file or use --skip-invalid");
+        }
+
+        if (result.RejectedRows > 0)
+        {
+            var rejectedPath = Path.ChangeExtension(path, null) + ".rejected.csv";
+            RejectedRowsWriter.Write(rejectedPath, result.Rejected);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{result.RejectedRows} dòng lỗi đã bỏ qua / invalid rows skipped → {rejectedPath}"));
+        }
+
+        if (result.SameFileAs is { } earlier)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Tệp này đã được nạp (lần nạp {earlier}); không tính hai lần / this file was ingested before (ingestion {earlier}); nothing counts twice"));
+        }
+
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Rows} dòng / rows: {result.Added} hồ sơ mới / new dossiers, {result.Updated} cập nhật / replaced; {result.Cells} ô (đơn vị, tháng) / (unit, month) cells; {result.ValuesWritten} giá trị đã ghi / values written (lần nạp / ingestion {result.IngestionId}, {clock.Elapsed.TotalSeconds:0.0} s)"));
+        return 0;
+    }
+
+    /// <summary>A bar of the bytes read in the current pass (checking, then writing), on stderr.</summary>
+    private sealed class ProgressBar : IDisposable
+    {
+        private const int Width = 30;
+        private readonly DossierProgress _progress;
+        private readonly Func<string> _phase;
+        private readonly Stopwatch _clock;
+        private readonly bool _redirected;
+        private readonly Timer _timer;
+        private int _ticks;
+
+        public ProgressBar(DossierProgress progress, Func<string> phase, Stopwatch clock, bool redirected)
+        {
+            _progress = progress;
+            _phase = phase;
+            _clock = clock;
+            _redirected = redirected;
+            _timer = new Timer(_ => Print(final: false), null, 500, 500);
+        }
+
+        public void Dispose()
+        {
+            _timer.Dispose();
+            Print(final: true);
+        }
+
+        private void Print(bool final)
+        {
+            if (_redirected && !final && Interlocked.Increment(ref _ticks) % 6 != 0)
+            {
+                return;
+            }
+
+            var total = Math.Max(_progress.TotalBytes, 1);
+            var share = final ? 1 : Math.Clamp((double)_progress.Bytes / total, 0, 1);
+            var filled = (int)(share * Width);
+            var label = _phase() == "checking" ? "kiểm tra / checking" : "ghi / writing";
+            var text = string.Create(CultureInfo.InvariantCulture,
+                $"[{new string('#', filled)}{new string('.', Width - filled)}] {share:P0} {label}: {_progress.Lines:N0} dòng / lines, {_clock.Elapsed.TotalSeconds:0} s");
+            Console.Error.Write(_redirected ? text + Environment.NewLine : "\r" + text + (final ? Environment.NewLine : ""));
+        }
+    }
+}
