@@ -37,6 +37,19 @@ public abstract class EventsApiTests(OpenDtiApp app)
         Assert.False(detail.GetProperty("mayOrganise").GetBoolean());
     }
 
+    [Fact]
+    public async Task AnEvent_ShowsOnItsHostProvincesPage()
+    {
+        using var organiser = await app.SignedInClientAsync(await _world.UserAsync(Role.ProvinceAdmin, "44"));
+        var id = await EventWorld.CreateAsync(organiser, EventWorld.Conference("44", title: "Hội nghị chuyển đổi số tỉnh Quảng Trị năm 2026"));
+
+        using var anyone = app.CreateClient();
+        var page = await anyone.GetHtmlAsync("/units/44");
+
+        Assert.Contains("Sự kiện nâng cao nhận thức và đào tạo", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/events/{id}\">Hội nghị chuyển đổi số tỉnh Quảng Trị năm 2026</a>", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Role.DataEntry, "11")]
     [InlineData(Role.Reviewer, "11")]

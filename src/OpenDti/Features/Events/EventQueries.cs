@@ -48,6 +48,19 @@ public sealed class EventQueries(OpenDtiDbContext db, EventTotals totals, EventA
         return [.. rows.Select(r => Summary(r.Conference, r.Code.Value, r.Name, r.Points))];
     }
 
+    /// <summary>The latest events hosted by the unit or a unit directly under it, newest first (the unit page's list).</summary>
+    public async Task<IReadOnlyList<ConferenceSummary>> RecentAroundAsync(int unitId, int count, CancellationToken cancellationToken)
+    {
+        var rows = await db.Conferences.AsNoTracking()
+            .Join(db.Units, c => c.HostUnitId, u => u.Id, (c, u) => new { Conference = c, u.Code, u.Name, UnitId = u.Id, u.ParentId })
+            .Where(x => x.UnitId == unitId || x.ParentId == unitId)
+            .OrderByDescending(x => x.Conference.StartsAtUtc).ThenByDescending(x => x.Conference.Id)
+            .Take(count)
+            .Select(x => new { x.Conference, x.Code, x.Name, Points = db.BridgePoints.Count(b => b.ConferenceId == x.Conference.Id) })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => Summary(r.Conference, r.Code.Value, r.Name, r.Points))];
+    }
+
     public async Task<ConferenceDetail?> GetAsync(int id, Accounts.SignedIn? actor, CancellationToken cancellationToken)
     {
         var conference = await db.Conferences.AsNoTracking().Include(c => c.Agenda).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);

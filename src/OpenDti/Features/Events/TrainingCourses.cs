@@ -154,18 +154,28 @@ public sealed class TrainingCourses(OpenDtiDbContext db, EventAccess access, Eve
         return EventResult.Done<ValueWriteResult>(await measures.WriteTrainingAsync(course.HostUnitId, course.EndsOn.Year, actor, cancellationToken));
     }
 
-    public async Task<IReadOnlyList<TrainingCourseSummary>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TrainingCourseSummary>> ListAsync(CancellationToken cancellationToken) =>
+        ListAsync(aroundUnitId: null, 1_000, cancellationToken);
+
+    /// <summary>
+    /// The latest courses, newest first; with <paramref name="aroundUnitId"/> only those hosted by that unit or a
+    /// unit directly under it (the unit page's list).
+    /// </summary>
+    public async Task<IReadOnlyList<TrainingCourseSummary>> ListAsync(int? aroundUnitId, int count, CancellationToken cancellationToken)
     {
-        var rows = await db.TrainingCourses.AsNoTracking().OrderByDescending(c => c.StartsOn).Take(1_000)
-            .Join(db.Units, c => c.HostUnitId, u => u.Id, (c, u) => new
+        var rows = await db.TrainingCourses.AsNoTracking()
+            .Join(db.Units, c => c.HostUnitId, u => u.Id, (c, u) => new { Course = c, Unit = u })
+            .Where(x => aroundUnitId == null || x.Unit.Id == aroundUnitId || x.Unit.ParentId == aroundUnitId)
+            .OrderByDescending(x => x.Course.StartsOn).ThenByDescending(x => x.Course.Id).Take(count)
+            .Select(x => new
             {
-                c.Id,
-                c.Title,
-                c.StartsOn,
-                c.EndsOn,
-                Unit = new { u.Code, u.Name },
-                Enrolled = db.Trainees.Count(t => t.TrainingCourseId == c.Id),
-                Completed = db.Trainees.Count(t => t.TrainingCourseId == c.Id && t.CompletedOn != null),
+                x.Course.Id,
+                x.Course.Title,
+                x.Course.StartsOn,
+                x.Course.EndsOn,
+                Unit = new { x.Unit.Code, x.Unit.Name },
+                Enrolled = db.Trainees.Count(t => t.TrainingCourseId == x.Course.Id),
+                Completed = db.Trainees.Count(t => t.TrainingCourseId == x.Course.Id && t.CompletedOn != null),
             }).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new TrainingCourseSummary(r.Id, r.Title, r.Unit.Code.Value, r.Unit.Name, r.StartsOn, r.EndsOn, r.Enrolled, r.Completed))];
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using OpenDti.Domain.Geography;
+using OpenDti.Features.Events;
 using OpenDti.Features.Frameworks;
 using OpenDti.Features.Profiles;
 using OpenDti.Features.Targets;
@@ -12,7 +13,7 @@ namespace OpenDti.Features.Geography;
 
 /// <summary>One unit: what it is, when it was valid, what it came from and what it became.</summary>
 [OutputCache(PolicyName = PublicOutputCache.PolicyName)]
-public sealed class UnitModel(UnitQueries units, IndicatorValues indicators, UnitProfiles profiles, TargetQueries targets, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class UnitModel(UnitQueries units, IndicatorValues indicators, UnitProfiles profiles, TargetQueries targets, EventQueries events, TrainingCourses courses, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = string.Empty;
@@ -33,6 +34,9 @@ public sealed class UnitModel(UnitQueries units, IndicatorValues indicators, Uni
     /// <summary>The targets set for the unit, with its progress.</summary>
     public UnitTargets? Targets { get; private set; }
 
+    /// <summary>The recent awareness events and training courses of the unit and the units directly under it.</summary>
+    public UnitEvents Events { get; private set; } = new([], []);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         DateOnly? on = QueryDate.TryParse(OnText, out var parsed) ? parsed : null;
@@ -46,6 +50,9 @@ public sealed class UnitModel(UnitQueries units, IndicatorValues indicators, Uni
         Indicators = await indicators.ForUnitAsync(Unit.Id, UnitsApi.DefaultFramework, cancellationToken);
         Profile = await profiles.ForUnitAsync(Unit.Id, ProfilesApi.DefaultFramework, null, cancellationToken);
         Targets = await targets.ForUnitIdAsync(Unit.Id, cancellationToken);
+        Events = new UnitEvents(
+            await events.RecentAroundAsync(Unit.Id, UnitEvents.Shown, cancellationToken),
+            await courses.ListAsync(Unit.Id, UnitEvents.Shown, cancellationToken));
         return Page();
     }
 }
