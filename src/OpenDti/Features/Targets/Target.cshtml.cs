@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenDti.Features.Maps;
+using OpenDti.Web;
 
 namespace OpenDti.Features.Targets;
 
@@ -8,8 +10,11 @@ namespace OpenDti.Features.Targets;
 /// ranked by the share of the target achieved, with status, paces and forecast. The same rows as
 /// <c>GET /api/v1/targets/{id}/progress</c>.
 /// </summary>
-public sealed class TargetModel(TargetQueries queries) : PageModel
+public sealed class TargetModel(TargetQueries queries, TileGrid grid, TimeProvider time) : PageModel
 {
+    /// <summary>The tile grid map of today's provinces, when the target is set for provinces (else null).</summary>
+    public TileLayout? Map { get; private set; }
+
     public TargetProgressTable Table { get; private set; } = null!;
 
     public PolicyDocumentSummary? Document { get; private set; }
@@ -22,6 +27,8 @@ public sealed class TargetModel(TargetQueries queries) : PageModel
         }
 
         Table = table;
+        var layout = grid.LayoutOn(time.Today());
+        Map = table.Units.Count > 0 && table.Units.All(u => layout.Find(u.Unit) is not null) ? layout : null;
         Document = await queries.DocumentAsync(table.Target.DocumentId, cancellationToken);
         return Page();
     }

@@ -63,6 +63,16 @@ public sealed class TargetsBrowserTests(BrowserApp app, DemoBrowserApp demo) : B
             await Expect(row.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync(new Regex("^" + Regex.Escape(unit.GetProperty("latestValue").GetDouble().ToString("#,##0.##", CultureInfo.GetCultureInfo("vi-VN")))));
         }
 
+        // The status map: one square per province, coloured by the status the API gives.
+        var map = Page.Locator("figure.status-map");
+        await Expect(map.Locator("a.tile")).ToHaveCountAsync(34);
+        foreach (var unit in units.Take(3))
+        {
+            var tile = map.Locator($"a.tile[href='/units/{unit.GetProperty("unit").GetString()}']");
+            await Expect(tile).ToHaveClassAsync(new Regex("status-" + unit.GetProperty("status").GetString()));
+            await Expect(tile).ToHaveAttributeAsync("aria-label", new Regex("^" + Regex.Escape(unit.GetProperty("unitName").GetString()!) + ": "));
+        }
+
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = "Excel (XLSX)" }).ClickAsync());
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
     }
