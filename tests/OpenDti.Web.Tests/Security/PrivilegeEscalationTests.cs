@@ -99,6 +99,14 @@ public sealed partial class PrivilegeEscalationTests(OpenDtiApp app) : IClassFix
             form.Add(new ByteArrayContent("Đơn vị,Địa điểm\nUBND xã Leo Thang,Hội trường\n"u8.ToArray()), "file", "leo-thang.csv");
             request.Content = form;
         }
+        else if (path.StartsWith("/api/v1/dossiers/ingestions", StringComparison.Ordinal))
+        {
+            // A one-stop-shop export whose one dossier belongs to province 08.
+            request.Content = new StringContent(
+                "dossier_id,procedure_code,unit_code,channel,received_at,due_at,finished_at,status\nLEO-1,1.000001,08,online,2025-03-01 08:00:00,2025-03-10 17:00:00,,processing\n",
+                Encoding.UTF8,
+                "text/csv");
+        }
         else if (path.StartsWith("/api/v1/datavalues", StringComparison.Ordinal))
         {
             request.Content = JsonContent.Create(new[] { new { unit = "08", measure = "WORK_DOSSIERS_COMMUNE", period = "2025", value = 1.0 } });
@@ -127,6 +135,9 @@ public sealed partial class PrivilegeEscalationTests(OpenDtiApp app) : IClassFix
             await db.BridgePoints.CountAsync(Cancellation),
             await db.CheckInLinks.CountAsync(Cancellation),
             await db.TrainingCourses.CountAsync(Cancellation),
+            await db.DossierStates.CountAsync(Cancellation),
+            // A refused ingestion is kept as a failed run (who tried, with which file); it may not succeed.
+            await db.DossierIngestions.CountAsync(i => i.Status != Domain.Dossiers.DossierIngestionStatus.Failed, Cancellation),
             await db.DataSetDeadlines.CountAsync(Cancellation),
             await db.Users.CountAsync(u => u.LockoutEnd != null || u.MustChangePassword, Cancellation));
     }
