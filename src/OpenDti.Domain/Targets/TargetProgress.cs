@@ -41,4 +41,14 @@ public sealed record TargetProgress
 
     /// <summary>The upper end of the 95 % prediction interval of <see cref="Forecast"/> (three values or more).</summary>
     public double? ForecastHigh { get; init; }
+
+    /// <summary>
+    /// The same progress with the forecast and its interval kept within what the unit of measure allows: a share in
+    /// per cent lies between 0 and 100, however steep the trend (a straight line runs past 100 % within years).
+    /// </summary>
+    public TargetProgress WithinBoundsOf(string? unitOfMeasure) => unitOfMeasure?.Trim() == "%"
+        ? this with { Forecast = Clamp(Forecast), ForecastLow = Clamp(ForecastLow), ForecastHigh = Clamp(ForecastHigh) }
+        : this;
+
+    private static double? Clamp(double? value) => value is { } v ? Math.Clamp(v, 0, 100) : null;
 }

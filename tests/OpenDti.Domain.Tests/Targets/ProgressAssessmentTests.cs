@@ -152,6 +152,23 @@ public sealed class ProgressAssessmentTests
         Assert.True(progress.ForecastLow < progress.Forecast && progress.Forecast < progress.ForecastHigh);
     }
 
+    [Fact]
+    public void Forecast_OfAShareInPerCent_StaysWithin0And100_OtherUnitsAreLeftAlone()
+    {
+        // The exact growth series of the test above runs to 320 by 2025: impossible for a share.
+        var progress = Assess([new(2020, 10), new(2021, 20), new(2022, 40)], target: 1000);
+
+        var share = progress.WithinBoundsOf("%");
+        var count = progress.WithinBoundsOf("dịch vụ");
+
+        Assert.Equal(100, share.Forecast);
+        Assert.Equal(100, share.ForecastLow);
+        Assert.Equal(100, share.ForecastHigh);
+        Assert.Equal(progress.Status, share.Status);
+        Assert.Equal(progress.Forecast, count.Forecast);
+        Assert.True(count.Forecast > 100);
+    }
+
     private static TargetProgress Assess(Observation[] values, double target = 80) =>
         ProgressAssessment.Assess(values, null, target, TargetComparison.AtLeast, 2025, 2024);
 }

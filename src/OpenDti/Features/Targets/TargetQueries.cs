@@ -197,7 +197,8 @@ public sealed class TargetQueries(OpenDtiDbContext db, TargetSeries series, Time
 
         // A stated baseline belongs to the unit the target is set for; with every province, each starts from its own first value.
         Observation? baseline = target.Scope != TargetScope.EveryProvince && target.BaselineValue is { } b && target.BaselineYear is { } y ? new Observation(y, b) : null;
-        var progress = ProgressAssessment.Assess(values.Values, baseline, target.TargetValue, target.Comparison, target.DeadlineYear, AssessedIn);
+        var progress = ProgressAssessment.Assess(values.Values, baseline, target.TargetValue, target.Comparison, target.DeadlineYear, AssessedIn)
+            .WithinBoundsOf(target.UnitOfMeasure);
         return new TargetProgressRow
         {
             Unit = unit.Code.Value,
