@@ -83,7 +83,7 @@ internal static class DossiersCommand
         };
         var clock = Stopwatch.StartNew();
         DossierKpiResult result;
-        using (showProgress ? new ProgressLine(progress, clock, Console.IsErrorRedirected) : null)
+        using (showProgress ? new ConsoleProgress(_ => KpiProgressText(progress, clock)) : null)
         {
             result = DossierKpis.Compute(input, options, cancellationToken);
         }
@@ -134,41 +134,12 @@ internal static class DossiersCommand
         return CliOutput.Fail(string.Join(Environment.NewLine, lines));
     }
 
-    /// <summary>Rows read and MB/s on stderr, twice a second: on one line on a terminal, a line every few seconds otherwise.</summary>
-    private sealed class ProgressLine : IDisposable
+    /// <summary>Rows read, megabytes of the file and the rate so far.</summary>
+    private static string KpiProgressText(DossierProgress progress, Stopwatch clock)
     {
-        private readonly DossierProgress _progress;
-        private readonly Stopwatch _clock;
-        private readonly bool _redirected;
-        private readonly Timer _timer;
-        private int _ticks;
-
-        public ProgressLine(DossierProgress progress, Stopwatch clock, bool redirected)
-        {
-            _progress = progress;
-            _clock = clock;
-            _redirected = redirected;
-            _timer = new Timer(_ => Print(final: false), null, 500, 500);
-        }
-
-        public void Dispose()
-        {
-            _timer.Dispose();
-            Print(final: true);
-        }
-
-        private void Print(bool final)
-        {
-            if (_redirected && !final && Interlocked.Increment(ref _ticks) % 6 != 0)
-            {
-                return;
-            }
-
-            var megabytes = _progress.Bytes / 1e6;
-            var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
-            var text = string.Create(CultureInfo.InvariantCulture,
-                $"{_progress.Lines:N0} dòng / lines, {megabytes:N0} / {_progress.TotalBytes / 1e6:N0} MB, {megabytes / seconds:N0} MB/s");
-            Console.Error.Write(_redirected ? text + Environment.NewLine : "\r" + text + (final ? Environment.NewLine : ""));
-        }
+        var megabytes = progress.Bytes / 1e6;
+        var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{progress.Lines:N0} dòng / lines, {megabytes:N0} / {progress.TotalBytes / 1e6:N0} MB, {megabytes / seconds:N0} MB/s");
     }
 }

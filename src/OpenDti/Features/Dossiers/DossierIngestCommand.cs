@@ -55,7 +55,7 @@ internal static class DossierIngestCommand
         var phase = "checking";
         var clock = Stopwatch.StartNew();
         DossierIngestResult result;
-        using (showProgress ? new ProgressBar(progress, () => phase, clock, Console.IsErrorRedirected) : null)
+        using (showProgress ? new ConsoleProgress(final => IngestProgressText(progress, phase, clock, final)) : null)
         {
             result = await ingest.RunAsync(ingestion, new DossierIngestRequest
             {
@@ -93,46 +93,15 @@ internal static class DossierIngestCommand
         return 0;
     }
 
-    /// <summary>A bar of the bytes read in the current pass (checking, then writing), on stderr.</summary>
-    private sealed class ProgressBar : IDisposable
+    /// <summary>A bar of the bytes read in the current pass (checking, then writing).</summary>
+    private static string IngestProgressText(DossierProgress progress, string phase, Stopwatch clock, bool final)
     {
-        private const int Width = 30;
-        private readonly DossierProgress _progress;
-        private readonly Func<string> _phase;
-        private readonly Stopwatch _clock;
-        private readonly bool _redirected;
-        private readonly Timer _timer;
-        private int _ticks;
-
-        public ProgressBar(DossierProgress progress, Func<string> phase, Stopwatch clock, bool redirected)
-        {
-            _progress = progress;
-            _phase = phase;
-            _clock = clock;
-            _redirected = redirected;
-            _timer = new Timer(_ => Print(final: false), null, 500, 500);
-        }
-
-        public void Dispose()
-        {
-            _timer.Dispose();
-            Print(final: true);
-        }
-
-        private void Print(bool final)
-        {
-            if (_redirected && !final && Interlocked.Increment(ref _ticks) % 6 != 0)
-            {
-                return;
-            }
-
-            var total = Math.Max(_progress.TotalBytes, 1);
-            var share = final ? 1 : Math.Clamp((double)_progress.Bytes / total, 0, 1);
-            var filled = (int)(share * Width);
-            var label = _phase() == "checking" ? "kiểm tra / checking" : "ghi / writing";
-            var text = string.Create(CultureInfo.InvariantCulture,
-                $"[{new string('#', filled)}{new string('.', Width - filled)}] {share:P0} {label}: {_progress.Lines:N0} dòng / lines, {_clock.Elapsed.TotalSeconds:0} s");
-            Console.Error.Write(_redirected ? text + Environment.NewLine : "\r" + text + (final ? Environment.NewLine : ""));
-        }
+        const int Width = 30;
+        var total = Math.Max(progress.TotalBytes, 1);
+        var share = final ? 1 : Math.Clamp((double)progress.Bytes / total, 0, 1);
+        var filled = (int)(share * Width);
+        var label = phase == "checking" ? "kiểm tra / checking" : "ghi / writing";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"[{new string('#', filled)}{new string('.', Width - filled)}] {share:P0} {label}: {progress.Lines:N0} dòng / lines, {clock.Elapsed.TotalSeconds:0} s");
     }
 }

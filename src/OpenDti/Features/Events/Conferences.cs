@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenDti.Domain.Events;
+using OpenDti.Domain.Geography;
 using OpenDti.Domain.Problems;
 using OpenDti.Features.Accounts;
 using OpenDti.Features.DataEntry;
@@ -35,6 +36,28 @@ public sealed class Conferences(OpenDtiDbContext db, EventAccess access, EventMe
     public async Task<EventResult<int>> CreateAsync(ConferenceInput input, SignedIn actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var (conference, unit, refusal) = await CheckAsync(input, actor, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        conference!.HostUnitId = unit!.Id;
+        conference.Status = ConferenceStatus.Planned;
+        conference.CreatedAtUtc = time.GetUtcNow().UtcDateTime;
+        conference.CreatedByUserId = actor.User.Id;
+        db.Conferences.Add(conference);
+        await db.SaveChangesAsync(cancellationToken);
+        return EventResult.Done<int>(conference.Id);
+    }
+
+    /// <summary>
+    /// An event as the input describes it and its host unit — or the refusal: every problem of the input and an
+    /// unknown host unit together, else the actor's lack of right to organise for the host unit.
+    /// </summary>
+    private async Task<(Conference? Conference, ReportingUnit? Unit, EventResult<int>? Refusal)> CheckAsync(
+        ConferenceInput input, SignedIn actor, CancellationToken cancellationToken)
+    {
         var (conference, problems) = input.Check();
         var unit = await access.FindUnitAsync(input.HostUnit, time.Today(), cancellationToken);
         if (unit is null)
@@ -44,21 +67,12 @@ public sealed class Conferences(OpenDtiDbContext db, EventAccess access, EventMe
 
         if (problems.Count > 0)
         {
-            return EventResult.Invalid<int>(problems);
+            return (null, null, EventResult.Invalid<int>(problems));
         }
 
-        if (!await access.MayOrganiseAsync(actor, unit!.Id, cancellationToken))
-        {
-            return EventResult.Refused<int>(EventRefusal.Forbidden, Forbidden(unit.Name));
-        }
-
-        conference!.HostUnitId = unit.Id;
-        conference.Status = ConferenceStatus.Planned;
-        conference.CreatedAtUtc = time.GetUtcNow().UtcDateTime;
-        conference.CreatedByUserId = actor.User.Id;
-        db.Conferences.Add(conference);
-        await db.SaveChangesAsync(cancellationToken);
-        return EventResult.Done<int>(conference.Id);
+        return await access.MayOrganiseAsync(actor, unit!.Id, cancellationToken)
+            ? (conference, unit, null)
+            : (null, null, EventResult.Refused<int>(EventRefusal.Forbidden, Forbidden(unit.Name)));
     }
 
     /// <summary>
@@ -73,21 +87,10 @@ public sealed class Conferences(OpenDtiDbContext db, EventAccess access, EventMe
             return refusal;
         }
 
-        var (checkedInput, problems) = input.Check();
-        var unit = await access.FindUnitAsync(input.HostUnit, time.Today(), cancellationToken);
-        if (unit is null)
+        var (checkedInput, unit, invalid) = await CheckAsync(input, actor, cancellationToken);
+        if (invalid is not null)
         {
-            problems = [.. problems, new InputProblem("unit.unknown", new ProblemPlace(Field: "hostUnit"), "mã một đơn vị đang hoạt động / the code of a unit in force", input.HostUnit)];
-        }
-
-        if (problems.Count > 0)
-        {
-            return EventResult.Invalid<int>(problems);
-        }
-
-        if (!await access.MayOrganiseAsync(actor, unit!.Id, cancellationToken))
-        {
-            return EventResult.Refused<int>(EventRefusal.Forbidden, Forbidden(unit.Name));
+            return invalid;
         }
 
         var conference = await db.Conferences.Include(c => c.Agenda).SingleAsync(c => c.Id == conferenceId, cancellationToken);
@@ -96,7 +99,7 @@ public sealed class Conferences(OpenDtiDbContext db, EventAccess access, EventMe
         conference.Description = checkedInput.Description;
         conference.StartsAtUtc = checkedInput.StartsAtUtc;
         conference.EndsAtUtc = checkedInput.EndsAtUtc;
-        conference.HostUnitId = unit.Id;
+        conference.HostUnitId = unit!.Id;
         conference.Organisers = checkedInput.Organisers;
         conference.Partners = checkedInput.Partners;
         conference.Format = checkedInput.Format;
