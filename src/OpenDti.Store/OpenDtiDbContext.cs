@@ -91,6 +91,9 @@ public abstract class OpenDtiDbContext(DbContextOptions options) : IdentityUserC
     /// <summary>Runs of <c>dossiers ingest</c>, and the page's upload jobs.</summary>
     public DbSet<DossierIngestion> DossierIngestions => Set<DossierIngestion>();
 
+    /// <summary>The stored procedure catalogue: the latest one given to <c>dossiers ingest</c>.</summary>
+    public DbSet<DossierProcedure> DossierProcedures => Set<DossierProcedure>();
+
     /// <summary>Which seed data sets have been applied (or, for the demo, removed), so each is applied once.</summary>
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
 

@@ -34,6 +34,12 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
     /// </summary>
     public const string AwarenessSeedName = "awareness-2026";
 
+    /// <summary>
+    /// The seed record that brings stores seeded before the stored dossier KPIs up to the catalogue: the processing-time
+    /// and full-online measures and the PUBLIC_SERVICES framework, whatever of them the store lacks.
+    /// </summary>
+    public const string DossierKpisSeedName = "dossier-kpis-2026";
+
     /// <summary>The seed record of the demo data set; once removed it is not seeded again.</summary>
     public const string DemoSeedName = "demo";
 
@@ -52,6 +58,7 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
         await ApplyOnceAsync(DataSetsSeedName, AddDataSetsAsync, cancellationToken);
         await ApplyOnceAsync(TargetsSeedName, AddTargetsAsync, cancellationToken);
         await ApplyOnceAsync(AwarenessSeedName, AddMissingCatalogueAsync, cancellationToken);
+        await ApplyOnceAsync(DossierKpisSeedName, AddMissingFrameworksAsync, cancellationToken);
         if (includeDemo)
         {
             await ApplyOnceAsync(DemoSeedName, AddDemoAsync, cancellationToken);
@@ -161,6 +168,13 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
             [.. SeedDataSets.Read().Where(d => !sets.Contains(d.Code))],
             await db.Frameworks.ToDictionaryAsync(f => f.Code, f => f.Id, cancellationToken),
             await db.Measures.ToDictionaryAsync(m => m.Code.Value, m => m.Id, cancellationToken));
+    }
+
+    private async Task AddMissingFrameworksAsync(CancellationToken cancellationToken)
+    {
+        await AddMissingCatalogueAsync(cancellationToken);
+        var known = await db.Frameworks.Select(f => f.Code).ToListAsync(cancellationToken);
+        db.Frameworks.AddRange(SeedFrameworks.Load().CreateFrameworks().Where(f => !known.Contains(f.Code)));
     }
 
     private void AddDataSets(IReadOnlyList<SeedDataSets.DataSetEntry> entries, Dictionary<string, int> frameworks, Dictionary<string, int> measures)

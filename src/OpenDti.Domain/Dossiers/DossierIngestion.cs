@@ -69,4 +69,14 @@ public sealed class DossierIngestion
 
     /// <summary>When it ended.</summary>
     public DateTime? FinishedAtUtc { get; set; }
+
+    /// <summary>
+    /// The last sign of life of the process running it (every few seconds while it runs): a running ingestion
+    /// whose heartbeat is older than <see cref="DossierIngestionStatus.StaleAfter"/> was interrupted (its process
+    /// stopped) and is marked failed; its transaction never committed, so nothing of it was written.
+    /// </summary>
+    public DateTime? HeartbeatAtUtc { get; set; }
+
+    /// <summary>The name of the procedure catalogue given with the file, if any (it replaced the stored catalogue).</summary>
+    public string? CatalogueFileName { get; set; }
 }

@@ -14,4 +14,10 @@ public static class DossierIngestionStatus
 
     /// <summary>Refused or interrupted: nothing of the file was written.</summary>
     public const string Failed = "failed";
+
+    /// <summary>A running ingestion without a heartbeat for this long was interrupted (its process stopped).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often a running ingestion says it is alive.</summary>
+    public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(10);
 }

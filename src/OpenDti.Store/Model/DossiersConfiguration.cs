@@ -43,7 +43,24 @@ internal sealed class DossierIngestionConfiguration : IEntityTypeConfiguration<D
         builder.Property(i => i.ActorName).HasMaxLength(200);
         builder.Property(i => i.Message).HasMaxLength(20000);
         builder.Property(i => i.SpoolPath).HasMaxLength(1000);
+        builder.Property(i => i.CatalogueFileName).HasMaxLength(260);
         builder.HasIndex(i => new { i.Status, i.CreatedAtUtc });
         builder.HasIndex(i => i.Sha256);
+    }
+}
+
+internal sealed class DossierProcedureConfiguration : IEntityTypeConfiguration<DossierProcedure>
+{
+    public void Configure(EntityTypeBuilder<DossierProcedure> builder)
+    {
+        builder.ToTable("dossier_procedures");
+        builder.HasKey(p => p.Code);
+
+        // Snake-case names: the KPI queries join dossier_states to this table in plain SQL.
+        builder.Property(p => p.Code).HasColumnName("code").HasMaxLength(DossierStateConfiguration.IdLength);
+        builder.Property(p => p.Name).HasColumnName("name").HasMaxLength(1000);
+        builder.Property(p => p.Sector).HasColumnName("sector").HasMaxLength(500);
+        builder.Property(p => p.IsFullOnline).HasColumnName("is_full_online");
+        builder.Property(p => p.IngestionId).HasColumnName("ingestion_id");
     }
 }

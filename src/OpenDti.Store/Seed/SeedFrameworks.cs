@@ -20,7 +20,7 @@ public sealed class SeedFrameworks
     }
 
     /// <summary>The framework files, under Seed/.</summary>
-    public static IReadOnlyList<string> FrameworkFiles { get; } = ["frameworks/ct749.json", "frameworks/dti-province.json"];
+    public static IReadOnlyList<string> FrameworkFiles { get; } = ["frameworks/ct749.json", "frameworks/dti-province.json", "frameworks/public-services.json"];
 
     /// <summary>The measures every seed framework may refer to.</summary>
     public IReadOnlyList<MeasureDefinition> Measures { get; }

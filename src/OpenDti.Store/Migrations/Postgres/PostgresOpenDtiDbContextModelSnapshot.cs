@@ -701,6 +701,10 @@ namespace OpenDti.Store.Migrations.Postgres
                     b.Property<long>("BytesRead")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("CatalogueFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -721,6 +725,9 @@ namespace OpenDti.Store.Migrations.Postgres
                         .HasColumnType("character varying(260)");
 
                     b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("HeartbeatAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Message")
@@ -769,6 +776,38 @@ namespace OpenDti.Store.Migrations.Postgres
                     b.HasIndex("Status", "CreatedAtUtc");
 
                     b.ToTable("dossier_ingestions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Dossiers.DossierProcedure", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("code");
+
+                    b.Property<long>("IngestionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ingestion_id");
+
+                    b.Property<bool>("IsFullOnline")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_full_online");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("sector");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("dossier_procedures", (string)null);
                 });
 
             modelBuilder.Entity("OpenDti.Domain.Dossiers.DossierState", b =>

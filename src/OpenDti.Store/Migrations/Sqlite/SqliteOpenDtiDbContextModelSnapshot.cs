@@ -672,6 +672,10 @@ namespace OpenDti.Store.Migrations.Sqlite
                     b.Property<long>("BytesRead")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CatalogueFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -692,6 +696,9 @@ namespace OpenDti.Store.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeartbeatAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Message")
@@ -740,6 +747,38 @@ namespace OpenDti.Store.Migrations.Sqlite
                     b.HasIndex("Status", "CreatedAtUtc");
 
                     b.ToTable("dossier_ingestions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenDti.Domain.Dossiers.DossierProcedure", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("IngestionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ingestion_id");
+
+                    b.Property<bool>("IsFullOnline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_full_online");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sector");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("dossier_procedures", (string)null);
                 });
 
             modelBuilder.Entity("OpenDti.Domain.Dossiers.DossierState", b =>
