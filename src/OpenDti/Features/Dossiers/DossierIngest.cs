@@ -8,6 +8,7 @@ using OpenDti.Domain.Problems;
 using OpenDti.Dossiers.Input;
 using OpenDti.Dossiers.Kpis;
 using OpenDti.Dossiers.Records;
+using OpenDti.Features.Accounts;
 using OpenDti.Store;
 
 namespace OpenDti.Features.Dossiers;
@@ -43,6 +44,7 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
             SkipInvalid = skipInvalid,
             TotalBytes = new FileInfo(path).Length,
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            HeartbeatAtUtc = time.GetUtcNow().UtcDateTime,
         };
         db.DossierIngestions.Add(ingestion);
         await db.SaveChangesAsync(cancellationToken);
@@ -54,10 +56,39 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
     {
         ArgumentNullException.ThrowIfNull(ingestion);
         ArgumentNullException.ThrowIfNull(request);
+        using var alive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = HeartbeatAsync(ingestion.Id, alive.Token);
+        try
+        {
+            return await RunCheckedAsync(ingestion, request, cancellationToken);
+        }
+        finally
+        {
+            await alive.CancelAsync();
+            await heartbeat;
+        }
+    }
+
+    private async Task<DossierIngestResult> RunCheckedAsync(DossierIngestion ingestion, DossierIngestRequest request, CancellationToken cancellationToken)
+    {
         var units = await DossierUnits.LoadAsync(db, cancellationToken);
         var sameFile = await db.DossierIngestions.AsNoTracking()
             .Where(i => i.Sha256 == ingestion.Sha256 && i.Status == DossierIngestionStatus.Succeeded && i.Id != ingestion.Id)
             .OrderBy(i => i.Id).Select(i => (long?)i.Id).FirstOrDefaultAsync(cancellationToken);
+
+        ProcedureCatalogue? catalogue = null;
+        if (request.CataloguePath is { } cataloguePath)
+        {
+            var catalogueName = request.CatalogueName ?? Path.GetFileName(cataloguePath);
+            ingestion.CatalogueFileName = catalogueName;
+            var (loaded, refusal) = await LoadCatalogueAsync(cataloguePath, catalogueName, request.Actor, units, cancellationToken);
+            if (refusal is not null)
+            {
+                return await FailAsync(ingestion, refusal, cancellationToken);
+            }
+
+            catalogue = loaded;
+        }
 
         request.OnPhase?.Invoke("checking");
         var check = await CheckAsync(ingestion, request, units, cancellationToken);
@@ -74,8 +105,9 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
             ingestion.Message = Describe(Refused(DossierIngestOutcome.Succeeded, check.Problems, check.ProblemCount));
         }
 
+        ingestion.HeartbeatAtUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        var result = await WriteAsync(ingestion, request, units, cancellationToken);
+        var result = await WriteAsync(ingestion, request, units, catalogue, cancellationToken);
         if (result.Outcome != DossierIngestOutcome.Succeeded)
         {
             return await FailAsync(ingestion, result, cancellationToken);
@@ -122,6 +154,7 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
         {
             ingestion.BytesRead = request.Progress.Bytes;
             ingestion.RowsRead = request.Progress.Lines;
+            ingestion.HeartbeatAtUtc = time.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -166,7 +199,7 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
             record.UnitCode);
     }
 
-    private async Task<DossierIngestResult> WriteAsync(DossierIngestion ingestion, DossierIngestRequest request, DossierUnits units, CancellationToken cancellationToken)
+    private async Task<DossierIngestResult> WriteAsync(DossierIngestion ingestion, DossierIngestRequest request, DossierUnits units, ProcedureCatalogue? catalogue, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var dbTransaction = transaction.GetDbTransaction();
@@ -210,10 +243,25 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var cells = changes.Cells;
+        if (catalogue is not null && await ReplaceCatalogueAsync(catalogue, ingestion.Id, cancellationToken))
+        {
+            // Every (unit, month)'s full-online procedures are counted against the catalogue: all are recomputed.
+            cells = await AllCellsAsync(dbTransaction, cells, cancellationToken);
+        }
+
         int written;
         try
         {
-            written = await new DossierKpiValues(db).WriteAsync(changes.Cells, units, request.RecordedAs, now, dbTransaction, cancellationToken);
+            written = await new DossierKpiValues(db).WriteAsync(cells, units, request.RecordedAs, now, dbTransaction, cancellationToken);
+            if (!await StillRunningAsync(ingestion.Id, now, cancellationToken))
+            {
+                // Marked failed as interrupted meanwhile (its heartbeat looked stale): the record says nothing was written, so nothing is.
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return Refused(DossierIngestOutcome.Conflict, [new InputProblem("ingestion.interrupted", new ProblemPlace(request.FileName), "một lần nạp chưa bị đánh dấu gián đoạn / an ingestion not marked as interrupted", "tải lên lại / upload again")], 1);
+            }
+
             ingestion.Status = DossierIngestionStatus.Succeeded;
             ingestion.BytesRead = ingestion.TotalBytes;
             ingestion.RowsRead = rows;
@@ -243,6 +291,124 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
             Cells = changes.FileCells,
             ValuesWritten = written,
         };
+    }
+
+    // Reads and checks a catalogue; replacing the stored one changes every unit's full-online share, so it needs the
+    // right to enter data for the nation (the command line's operator has it). The same catalogue again needs nothing.
+    private async Task<(ProcedureCatalogue? Catalogue, DossierIngestResult? Refusal)> LoadCatalogueAsync(
+        string path, string name, SignedIn? actor, DossierUnits units, CancellationToken cancellationToken)
+    {
+        ProcedureCatalogue? catalogue;
+        IReadOnlyList<InputProblem> problems;
+        await using (var stream = File.OpenRead(path))
+        {
+            (catalogue, problems) = ProcedureCatalogue.Load(stream, name);
+        }
+
+        if (catalogue is null)
+        {
+            return (null, Refused(DossierIngestOutcome.Invalid, [.. problems.Take(DossierIngestResult.MaxProblems)], problems.Count));
+        }
+
+        if (actor is null || !await CatalogueDiffersAsync(catalogue, cancellationToken) || actor.Allows(Ability.Enter, [units.NationId]))
+        {
+            return (catalogue, null);
+        }
+
+        return (null, new DossierIngestResult
+        {
+            Outcome = DossierIngestOutcome.Forbidden,
+            ForbiddenUnits = [units.Unit(units.NationId).Code.Value],
+            Problems = [new InputProblem("catalogue.forbidden", new ProblemPlace(name),
+                "quyền nhập số liệu cấp toàn quốc: danh mục thủ tục dùng chung cho mọi đơn vị / data-entry rights for the nation: the procedure catalogue is shared by every unit",
+                "một danh mục khác danh mục đã lưu / a catalogue that differs from the stored one")],
+            ProblemCount = 1,
+        });
+    }
+
+    private async Task<bool> CatalogueDiffersAsync(ProcedureCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        var stored = await db.DossierProcedures.AsNoTracking().ToListAsync(cancellationToken);
+        return stored.Count != catalogue.Procedures.Count || stored.Any(p =>
+            !catalogue.Procedures.TryGetValue(p.Code, out var given)
+            || given.Name != p.Name || given.Sector != p.Sector || (given.Level == ServiceLevel.Full) != p.IsFullOnline);
+    }
+
+    // The stored catalogue becomes this one, in the ingestion's transaction; false when it was the same already.
+    private async Task<bool> ReplaceCatalogueAsync(ProcedureCatalogue catalogue, long ingestionId, CancellationToken cancellationToken)
+    {
+        if (!await CatalogueDiffersAsync(catalogue, cancellationToken))
+        {
+            return false;
+        }
+
+        await db.DossierProcedures.ExecuteDeleteAsync(cancellationToken);
+        db.DossierProcedures.AddRange(catalogue.Procedures.Values.Select(p => new DossierProcedure
+        {
+            Code = p.Code,
+            Name = p.Name,
+            Sector = p.Sector,
+            IsFullOnline = p.Level == ServiceLevel.Full,
+            IngestionId = ingestionId,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<IReadOnlySet<(string Unit, int Month)>> AllCellsAsync(System.Data.Common.DbTransaction transaction, IReadOnlySet<(string Unit, int Month)> cells, CancellationToken cancellationToken)
+    {
+        var all = new HashSet<(string Unit, int Month)>(cells);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction;
+        command.CommandTimeout = 0;
+        command.CommandText = "SELECT DISTINCT unit_code, month FROM dossier_states";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            all.Add((reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return all;
+    }
+
+    // Inside the ingestion's transaction: still running (not marked interrupted)? On PostgreSQL the update locks the
+    // row until the commit, so marking it failed from elsewhere waits and then finds it succeeded.
+    private async Task<bool> StillRunningAsync(long id, DateTime now, CancellationToken cancellationToken) =>
+        await db.DossierIngestions.Where(i => i.Id == id && i.Status == DossierIngestionStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.HeartbeatAtUtc, now), cancellationToken) == 1;
+
+    // While the ingestion runs, its heartbeat is written every few seconds through a connection of its own, so that it
+    // goes on during the writing pass on PostgreSQL. On SQLite the writing pass holds the only write lock: the beat
+    // waits and is skipped, and nobody can mark the ingestion failed meanwhile either (that is a write too).
+    private async Task HeartbeatAsync(long id, CancellationToken cancellationToken)
+    {
+        if (db.Database.GetConnectionString() is not { } connectionString)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(DossierIngestionStatus.HeartbeatEvery, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    await using var beat = StoreConnection.CreateContext(connectionString);
+                    var now = time.GetUtcNow().UtcDateTime;
+                    await beat.DossierIngestions.Where(i => i.Id == id && i.Status == DossierIngestionStatus.Running)
+                        .ExecuteUpdateAsync(s => s.SetProperty(i => i.HeartbeatAtUtc, now), cancellationToken);
+                }
+                catch (System.Data.Common.DbException exception)
+                {
+                    LogHeartbeatSkipped(logger, id, exception.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The ingestion ended.
+        }
     }
 
     private async Task<DossierIngestResult> FailAsync(DossierIngestion ingestion, DossierIngestResult result, CancellationToken cancellationToken)
@@ -282,6 +448,9 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier file {File} ingested: {Rows} rows, {Added} new, {Updated} replaced, {Values} values written")]
     private static partial void LogIngested(ILogger logger, string file, long rows, long added, long updated, int values);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Heartbeat of dossier ingestion {Id} skipped: {Reason}")]
+    private static partial void LogHeartbeatSkipped(ILogger logger, long id, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier file {File} refused: {Outcome}, {Count} problems")]
     private static partial void LogRefused(ILogger logger, string file, DossierIngestOutcome outcome, long count);

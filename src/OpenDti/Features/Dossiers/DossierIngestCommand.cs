@@ -12,8 +12,8 @@ using OpenDti.Dossiers.Output;
 namespace OpenDti.Features.Dossiers;
 
 /// <summary>
-/// <c>dossiers ingest --input FILE.csv [--skip-invalid] [--progress] [--db …]</c> (or <c>dossiers ingest FILE.csv</c>):
-/// stores the dossiers' state and recomputes the KPI values they touch. The operator of the store acts for
+/// <c>dossiers ingest --input FILE.csv [--catalogue CAT.csv] [--skip-invalid] [--progress] [--db …]</c> (or <c>dossiers ingest FILE.csv</c>):
+/// stores the dossiers' state and recomputes the KPI values they touch; a catalogue replaces the stored one. The operator of the store acts for
 /// every unit; the audit trail records the system user through the channel "ingestion".
 /// </summary>
 internal static class DossierIngestCommand
@@ -22,28 +22,32 @@ internal static class DossierIngestCommand
     {
         var file = new Argument<string?>("FILE") { Description = "Tệp hồ sơ xuất ra / dossier export CSV", Arity = ArgumentArity.ZeroOrOne };
         var input = new Option<string?>("--input") { Description = "Tệp hồ sơ xuất ra / dossier export CSV (hoặc đối số FILE / or the FILE argument)" };
+        var catalogue = new Option<string?>("--catalogue") { Description = "Danh mục thủ tục, thay danh mục đã lưu / procedure catalogue CSV (procedure_code, name, sector, service_level), replacing the stored one" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Bỏ qua dòng lỗi, ghi chúng ra FILE.rejected.csv / skip bad rows, writing them to FILE.rejected.csv" };
         var progress = new Option<bool>("--progress") { Description = "Hiện tiến độ trên stderr / show progress on stderr (shown anyway on a terminal)" };
         var db = StoreOption.Create();
         var command = new Command("ingest", "Lưu trạng thái hồ sơ và tính lại số liệu KPI / store dossier states and recompute KPI values")
         {
-            file, input, skipInvalid, progress, db,
+            file, input, catalogue, skipInvalid, progress, db,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(input) ?? parse.GetValue(file), parse.GetValue(skipInvalid), parse.GetValue(progress) || !Console.IsErrorRedirected, parse.GetValue(db), cancellationToken));
+            parse.GetValue(input) ?? parse.GetValue(file), parse.GetValue(catalogue), parse.GetValue(skipInvalid), parse.GetValue(progress) || !Console.IsErrorRedirected, parse.GetValue(db), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? path, bool skipInvalid, bool showProgress, string? store, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? path, string? cataloguePath, bool skipInvalid, bool showProgress, string? store, CancellationToken cancellationToken)
     {
         if (path is null)
         {
             return CliOutput.Fail("--input: cần tệp hồ sơ / a dossier file is needed (dossiers ingest --input FILE.csv)");
         }
 
-        if (!File.Exists(path))
+        foreach (var given in new[] { path, cataloguePath }.OfType<string>())
         {
-            return CliOutput.Fail($"{path}: không tìm thấy tệp / file not found");
+            if (!File.Exists(given))
+            {
+                return CliOutput.Fail($"{given}: không tìm thấy tệp / file not found");
+            }
         }
 
         await using var context = await StoreOption.OpenAsync(store, cancellationToken);
@@ -62,6 +66,8 @@ internal static class DossierIngestCommand
                 Path = path,
                 FileName = name,
                 SkipInvalid = skipInvalid,
+                CataloguePath = cataloguePath,
+                CatalogueName = cataloguePath is null ? null : Path.GetFileName(cataloguePath),
                 RecordedAs = actor,
                 Progress = progress,
                 OnPhase = p => phase = p,

@@ -15,6 +15,12 @@ public sealed record DossierIngestRequest
 
     public bool SkipInvalid { get; init; }
 
+    /// <summary>A procedure catalogue given with the file, on disk; it replaces the stored catalogue (docs/dossier-ingest.md).</summary>
+    public string? CataloguePath { get; init; }
+
+    /// <summary>The catalogue's name for messages.</summary>
+    public string? CatalogueName { get; init; }
+
     /// <summary>The signed-in person or API key, whose units bound what the file may hold; null on the command line (the operator of the store).</summary>
     public SignedIn? Actor { get; init; }
 

@@ -12,8 +12,10 @@ namespace OpenDti.Features.Dossiers;
 /// Runs the page's uploads in the background. An upload is a queued <see cref="DossierIngestion"/> whose file
 /// waits in the spool folder; the worker claims it by moving it from queued to running in one conditional
 /// update, so each job runs once even when several instances (or a restart) see it. At start the worker
-/// takes up the queued jobs whose file is on this machine. A job whose process stopped while it ran stays
-/// "running" in the list; its transaction never committed, so nothing of it was written (upload it again).
+/// takes up the queued jobs whose file is on this machine. A running job says it is alive every few seconds
+/// (<see cref="DossierIngestion.HeartbeatAtUtc"/>); at start and every minute the worker marks failed every
+/// running job whose heartbeat is older than <see cref="DossierIngestionStatus.StaleAfter"/> — its process
+/// stopped, its transaction never committed, so nothing of it was written — telling the user to upload again.
 /// </summary>
 public sealed partial class DossierIngestWorker(IServiceScopeFactory scopes, TimeProvider time, ILogger<DossierIngestWorker> logger) : BackgroundService
 {
@@ -22,14 +24,77 @@ public sealed partial class DossierIngestWorker(IServiceScopeFactory scopes, Tim
     /// <summary>The folder uploads wait in until a worker reads them.</summary>
     public static string SpoolFolder => Path.Combine(Path.GetTempPath(), "opendti-dossiers");
 
+    /// <summary>What a job interrupted by a stop of its process says.</summary>
+    public const string InterruptedMessage = "Lần nạp bị gián đoạn vì ứng dụng đã dừng khi đang chạy; không ghi gì. Hãy tải tệp lên lại. / The ingestion was interrupted because the application stopped while it ran; nothing was written. Upload the file again.";
+
+    /// <summary>The catalogue that waits beside an upload's spooled file, if the upload had one.</summary>
+    public static string CatalogueSpoolPath(string spoolPath) => Path.ChangeExtension(spoolPath, ".catalogue.csv");
+
     public void Enqueue(long ingestionId) => _queue.Writer.TryWrite(ingestionId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await FailStaleAsync(stoppingToken);
         await RecoverAsync(stoppingToken);
+        var watch = WatchStaleAsync(stoppingToken);
         await foreach (var id in _queue.Reader.ReadAllAsync(stoppingToken))
         {
             await RunAsync(id, stoppingToken);
+        }
+
+        await watch;
+    }
+
+    /// <summary>Marks failed every running ingestion whose heartbeat is stale (its process stopped); returns how many.</summary>
+    public async Task<int> FailStaleAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenDtiDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var cutoff = now - DossierIngestionStatus.StaleAfter;
+        var stale = db.DossierIngestions.Where(i => i.Status == DossierIngestionStatus.Running && (i.HeartbeatAtUtc ?? i.StartedAtUtc ?? i.CreatedAtUtc) < cutoff);
+        var spooled = await stale.Where(i => i.SpoolPath != null).Select(i => i.SpoolPath!).ToListAsync(cancellationToken);
+        var failed = await stale.ExecuteUpdateAsync(
+            s => s.SetProperty(i => i.Status, DossierIngestionStatus.Failed)
+                .SetProperty(i => i.Message, InterruptedMessage)
+                .SetProperty(i => i.SpoolPath, (string?)null)
+                .SetProperty(i => i.FinishedAtUtc, now),
+            cancellationToken);
+        foreach (var path in spooled)
+        {
+            File.Delete(path);
+            File.Delete(CatalogueSpoolPath(path));
+        }
+
+        if (failed > 0)
+        {
+            LogInterrupted(logger, failed);
+        }
+
+        return failed;
+    }
+
+    private async Task WatchStaleAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await FailStaleAsync(stoppingToken);
+                }
+                catch (System.Data.Common.DbException exception)
+                {
+                    // The store is busy (an SQLite ingestion holds the write lock) or away: next minute.
+                    LogWatchSkipped(logger, exception.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The application stops.
         }
     }
 
@@ -53,7 +118,7 @@ public sealed partial class DossierIngestWorker(IServiceScopeFactory scopes, Tim
         var now = time.GetUtcNow().UtcDateTime;
         var claimed = await db.DossierIngestions
             .Where(i => i.Id == id && i.Status == DossierIngestionStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, DossierIngestionStatus.Running).SetProperty(i => i.StartedAtUtc, now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, DossierIngestionStatus.Running).SetProperty(i => i.StartedAtUtc, now).SetProperty(i => i.HeartbeatAtUtc, now), cancellationToken);
         if (claimed == 0)
         {
             return;
@@ -71,6 +136,8 @@ public sealed partial class DossierIngestWorker(IServiceScopeFactory scopes, Tim
                 Path = path,
                 FileName = ingestion.FileName,
                 SkipInvalid = ingestion.SkipInvalid,
+                CataloguePath = ingestion.CatalogueFileName is null ? null : CatalogueSpoolPath(path),
+                CatalogueName = ingestion.CatalogueFileName,
                 Actor = actor,
                 RecordedAs = new Actor { UserId = user.Id, Name = user.UserName!, Channel = ValueSources.Ingestion },
             }, cancellationToken);
@@ -91,11 +158,18 @@ public sealed partial class DossierIngestWorker(IServiceScopeFactory scopes, Tim
         finally
         {
             File.Delete(path);
+            File.Delete(CatalogueSpoolPath(path));
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Dossier ingestion {Id} broke")]
     private static partial void LogBroken(ILogger logger, Exception exception, long id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} dossier ingestions were interrupted (their process stopped) and are marked failed")]
+    private static partial void LogInterrupted(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Looking for interrupted dossier ingestions skipped: {Reason}")]
+    private static partial void LogWatchSkipped(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier ingestion {Id} finished: {Outcome}")]
     private static partial void LogFinished(ILogger logger, long id, DossierIngestOutcome outcome);

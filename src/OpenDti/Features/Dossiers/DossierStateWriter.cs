@@ -133,20 +133,25 @@ internal sealed class DossierStateWriter : IAsyncDisposable
         await ReadCellsAsync($"SELECT DISTINCT d.unit_code, d.month FROM dossier_states d JOIN {staging} s ON s.dossier_id = d.dossier_id WHERE d.unit_code <> s.unit_code", oldUnits, cancellationToken);
 
         // "WHERE true": SQLite needs it to read ON CONFLICT after INSERT … SELECT (sqlite.org/lang_upsert.html).
-        await ExecuteAsync($"""
+        // A dossier whose state did not change is not rewritten (no new row version on PostgreSQL, and it keeps
+        // the ingestion that last changed it): the second WHERE compares every column, null-safe.
+        var distinct = _isPostgres ? "IS DISTINCT FROM" : "IS NOT";
+        var changed = string.Join(" OR ", Columns.Split(", ").Skip(1).Select(c => $"dossier_states.{c} {distinct} excluded.{c}"));
+        var written = await ExecuteAsync($"""
             INSERT INTO dossier_states ({Columns}, ingestion_id)
             SELECT {Columns}, {ingestionId} FROM {staging} WHERE true
             ON CONFLICT (dossier_id) DO UPDATE SET
                 unit_code = excluded.unit_code, procedure_code = excluded.procedure_code, channel = excluded.channel,
                 received_at = excluded.received_at, due_at = excluded.due_at, finished_at = excluded.finished_at,
                 status = excluded.status, month = excluded.month, month_end = excluded.month_end, ingestion_id = excluded.ingestion_id
+            WHERE {changed}
             """, cancellationToken);
         if (!_isPostgres)
         {
             await ExecuteAsync("DROP TABLE dossier_staging", cancellationToken);
         }
 
-        return new StagedChanges(cells, [.. oldUnits.Select(c => c.Unit).Distinct(StringComparer.Ordinal)], staged - existing, existing, before);
+        return new StagedChanges(cells, [.. oldUnits.Select(c => c.Unit).Distinct(StringComparer.Ordinal)], staged - existing, existing, written - (staged - existing), before);
     }
 
     public async ValueTask DisposeAsync()
@@ -162,10 +167,10 @@ internal sealed class DossierStateWriter : IAsyncDisposable
         }
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var command = Command(sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
@@ -198,6 +203,7 @@ internal sealed class DossierStateWriter : IAsyncDisposable
 /// <param name="Cells">The (unit code, month yyyyMM) cells whose KPIs must be recomputed.</param>
 /// <param name="MovedFromUnits">Units that dossiers of the file were stored under before and have left.</param>
 /// <param name="Added">Dossiers seen for the first time.</param>
-/// <param name="Updated">Dossiers already stored, now replaced.</param>
+/// <param name="Updated">Dossiers already stored, now replaced (changed or not).</param>
+/// <param name="Changed">Of <paramref name="Updated"/>, those whose state changed (the others were not rewritten).</param>
 /// <param name="FileCells">How many of <paramref name="Cells"/> the file's own rows make.</param>
-internal sealed record StagedChanges(IReadOnlySet<(string Unit, int Month)> Cells, IReadOnlyList<string> MovedFromUnits, long Added, long Updated, int FileCells);
+internal sealed record StagedChanges(IReadOnlySet<(string Unit, int Month)> Cells, IReadOnlyList<string> MovedFromUnits, long Added, long Updated, long Changed, int FileCells);

@@ -25,6 +25,9 @@ internal sealed class DossierUnits
 
     public bool IsKnown(string code) => _byCode.Contains(code);
 
+    /// <summary>The nation, the root of every unit.</summary>
+    public int NationId => _byId.Values.First(u => u.Level == UnitLevel.Nation).Id;
+
     /// <summary>Every unit that had the code, whenever.</summary>
     public IEnumerable<ReportingUnit> WithCode(string code) => _byCode[code];
 

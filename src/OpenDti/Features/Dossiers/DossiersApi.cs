@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -33,9 +34,9 @@ internal static class DossiersApi
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(AccountsRegistration.ApiSchemes).RequireAuthenticatedUser())
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxBytes))
-            .Accepts<string>("text/csv")
+            .Accepts<string>("text/csv", "multipart/form-data")
             .WithSummary("Nạp tệp hồ sơ một cửa / ingest a one-stop-shop dossier export")
-            .WithDescription("Body: the CSV export (columns in docs/dossier-kpis.md). name: the file's name for messages; skipInvalid=true leaves bad rows out (listed in the answer) instead of refusing the file. Stores each dossier's latest state (a dossier sent again replaces its earlier state) and recomputes the monthly KPI values (PUBLIC_DOSSIERS_*) of the units and months the file touches, with source \"ingestion\" in the audit trail. All or nothing: a bad row (422, with line and column), a unit outside the caller's (403) or a concurrent write (409) writes nothing. Needs Authorization: Bearer or X-Api-Key, with data-entry or province-admin rights on every unit of the file.")
+            .WithDescription("Body: the CSV export (columns in docs/dossier-kpis.md); or multipart/form-data with the export in a part named file and, optionally, a procedure catalogue in a part named catalogue (procedure_code, name, sector, service_level), which replaces the stored catalogue (a different catalogue needs data-entry rights for the nation). name: the file's name for messages; skipInvalid=true leaves bad rows out (listed in the answer) instead of refusing the file. Stores each dossier's latest state (a dossier sent again replaces its earlier state) and recomputes the monthly KPI values (PUBLIC_DOSSIERS_*) of the units and months the file touches, with source \"ingestion\" in the audit trail. All or nothing: a bad row (422, with line and column), a unit outside the caller's (403) or a concurrent write (409) writes nothing. Needs Authorization: Bearer or X-Api-Key, with data-entry or province-admin rights on every unit of the file.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -59,10 +60,34 @@ internal static class DossiersApi
 
         var fileName = Path.GetFileName(string.IsNullOrWhiteSpace(name) ? "body.csv" : name.Trim());
         var path = Path.Combine(Path.GetTempPath(), $"opendti-dossiers-{Guid.NewGuid():N}.csv");
+        var cataloguePath = DossierIngestWorker.CatalogueSpoolPath(path);
+        string? catalogueName = null;
         try
         {
-            await using (var file = File.Create(path))
+            if (request.HasFormContentType)
             {
+                var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxBytes }, cancellationToken);
+                if (form.Files["file"] is not { } upload)
+                {
+                    return TypedResults.Problem("Thiếu phần file (tệp hồ sơ) / the part named file (the dossier export) is missing.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Tệp không hợp lệ / invalid file");
+                }
+
+                fileName = Path.GetFileName(string.IsNullOrWhiteSpace(name) ? upload.FileName : name.Trim());
+                await using (var file = File.Create(path))
+                {
+                    await upload.CopyToAsync(file, cancellationToken);
+                }
+
+                if (form.Files["catalogue"] is { Length: > 0 } catalogue)
+                {
+                    catalogueName = Path.GetFileName(catalogue.FileName);
+                    await using var file = File.Create(cataloguePath);
+                    await catalogue.CopyToAsync(file, cancellationToken);
+                }
+            }
+            else
+            {
+                await using var file = File.Create(path);
                 await request.Body.CopyToAsync(file, cancellationToken);
             }
 
@@ -73,6 +98,8 @@ internal static class DossiersApi
                 Path = path,
                 FileName = fileName,
                 SkipInvalid = skipInvalid == true,
+                CataloguePath = catalogueName is null ? null : cataloguePath,
+                CatalogueName = catalogueName,
                 Actor = actor,
                 RecordedAs = recordedAs,
             }, cancellationToken);
@@ -83,6 +110,7 @@ internal static class DossiersApi
         finally
         {
             File.Delete(path);
+            File.Delete(cataloguePath);
         }
     }
 

@@ -27,6 +27,9 @@ public sealed class IndexModel(CurrentActor current, OpenDtiDbContext db, Dossie
     [BindProperty(Name = "file")]
     public IFormFile? Upload { get; set; }
 
+    [BindProperty(Name = "catalogue")]
+    public IFormFile? Catalogue { get; set; }
+
     [BindProperty(Name = "skipInvalid")]
     public bool SkipInvalid { get; set; }
 
@@ -97,9 +100,16 @@ public sealed class IndexModel(CurrentActor current, OpenDtiDbContext db, Dossie
             await Upload.CopyToAsync(file, cancellationToken);
         }
 
+        if (Catalogue is { Length: > 0 })
+        {
+            await using var file = System.IO.File.Create(DossierIngestWorker.CatalogueSpoolPath(path));
+            await Catalogue.CopyToAsync(file, cancellationToken);
+        }
+
         var recordedAs = actor.AsActor(ValueSources.Ingestion);
         var job = await ingest.CreateAsync(path, Path.GetFileName(Upload.FileName), ValueSources.Upload, recordedAs, SkipInvalid, DossierIngestionStatus.Queued, cancellationToken);
         job.SpoolPath = path;
+        job.CatalogueFileName = Catalogue is { Length: > 0 } ? Path.GetFileName(Catalogue.FileName) : null;
         await db.SaveChangesAsync(cancellationToken);
         worker.Enqueue(job.Id);
         return RedirectToPage(new { job = job.Id });

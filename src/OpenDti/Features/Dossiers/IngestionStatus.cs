@@ -26,11 +26,12 @@ public sealed record IngestionStatus(
     IReadOnlyList<IngestionProblem> Rejected,
     string? Message,
     DateTime CreatedAtUtc,
-    DateTime? FinishedAtUtc)
+    DateTime? FinishedAtUtc,
+    string? CatalogueFileName)
 {
     internal static IngestionStatus Of(DossierIngestion i, DossierIngestResult? result) => new(
         i.Id, i.FileName, i.Status, i.TotalBytes, i.BytesRead, i.RowsRead, i.DossiersAdded, i.DossiersUpdated, i.ValuesWritten,
         result?.RejectedRows ?? i.RejectedRows, result?.SameFileAs,
         result?.Problems.Select(IngestionProblem.Of).ToList() ?? [],
-        i.Message, i.CreatedAtUtc, i.FinishedAtUtc);
+        i.Message, i.CreatedAtUtc, i.FinishedAtUtc, i.CatalogueFileName);
 }
