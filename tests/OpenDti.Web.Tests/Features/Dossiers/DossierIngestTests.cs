@@ -23,6 +23,10 @@ public abstract partial class DossierIngestTests(OpenDtiApp app) : IDisposable
     private static readonly string[] Measures =
         ["PUBLIC_DOSSIERS_RECEIVED", "PUBLIC_DOSSIERS_RECEIVED_ONLINE", "PUBLIC_DOSSIERS_RESOLVED", "PUBLIC_DOSSIERS_RESOLVED_ON_TIME", "PUBLIC_DOSSIERS_OVERDUE_OPEN"];
 
+    // Every measure the ingestion writes: the counts above, the processing days, the full-online procedures.
+    private static readonly string[] AllMeasures =
+        [.. Measures, "PUBLIC_DOSSIERS_PROCESSING_DAYS_MEAN", "PUBLIC_DOSSIERS_PROCESSING_DAYS_MEDIAN", "PUBLIC_FULL_ONLINE_PROCEDURES", "PUBLIC_FULL_ONLINE_PROCEDURES_USED"];
+
     private static readonly Period September = Period.OfMonth(2025, 9);
 
     private readonly string _dir = Directory.CreateTempSubdirectory("opendti-ingest-").FullName;
@@ -174,8 +178,9 @@ public abstract partial class DossierIngestTests(OpenDtiApp app) : IDisposable
         Assert.Matches("^/dossiers\\?job=[0-9]+$", location);
         var text = await WaitForJobPageAsync(browser, location);
 
-        // Five measures for Hà Nội in September (the nation gets none: one province's file is not a national total).
-        Assert.Contains("Hoàn tất: 2 dòng, 2 hồ sơ mới, 0 hồ sơ cập nhật, 5 giá trị đã ghi.", text, StringComparison.Ordinal);
+        // Seven measures for Hà Nội in September, the five counts and the mean and median processing days (no catalogue
+        // is stored, so no full-online procedures; the nation gets none: one province's file is not a national total).
+        Assert.Contains("Hoàn tất: 2 dòng, 2 hồ sơ mới, 0 hồ sơ cập nhật, 7 giá trị đã ghi.", text, StringComparison.Ordinal);
         Assert.Equal(new long[] { 2, 1, 1, 1, 1 }, await SeptemberAsync("01"));
     }
 
@@ -218,9 +223,11 @@ public abstract partial class DossierIngestTests(OpenDtiApp app) : IDisposable
     private async Task ResetAsync()
     {
         await using var db = app.OpenContext();
-        var ids = await MeasureIdsAsync(db);
+        var codes = AllMeasures.Select(c => new MeasureCode(c)).ToList();
+        var ids = await db.Measures.Where(m => codes.Contains(m.Code)).Select(m => m.Id).ToListAsync(Cancel);
         await db.DossierStates.ExecuteDeleteAsync(Cancel);
         await db.DossierIngestions.ExecuteDeleteAsync(Cancel);
+        await db.DossierProcedures.ExecuteDeleteAsync(Cancel);
         await db.DataValues.Where(v => ids.Contains(v.MeasureId)).ExecuteDeleteAsync(Cancel);
     }
 
