@@ -13,7 +13,7 @@ public sealed class SeedFrameworksTests
         var (seed, problems) = SeedFrameworks.Read();
 
         Assert.Empty(problems);
-        Assert.Equal(["CT749", "DTI_PROVINCE"], seed!.Frameworks.Select(f => f.Definition.Code));
+        Assert.Equal(["CT749", "DTI_PROVINCE", "PUBLIC_SERVICES"], seed!.Frameworks.Select(f => f.Definition.Code));
     }
 
     [Fact]
@@ -50,6 +50,36 @@ public sealed class SeedFrameworksTests
         // IDI_TOP30 and GII_TOP30 are national ranks; KTS_NGANH needs per-sector figures.
         Assert.Equal(["GII_TOP30", "IDI_TOP30", "KTS_NGANH"], targetIds.Except(indicatorCodes).Order(StringComparer.Ordinal));
         Assert.Empty(indicatorCodes.Except(targetIds));
+    }
+
+    [Fact]
+    public void PublicServices_SharesAreRatiosOfTheIngestedMeasures_WithoutWeights()
+    {
+        var services = Framework("PUBLIC_SERVICES");
+
+        var indicators = Indicators(services).ToList();
+
+        Assert.Equal(
+            new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["DOSSIERS_ONLINE_SHARE"] = "PUBLIC_DOSSIERS_RECEIVED_ONLINE / PUBLIC_DOSSIERS_RECEIVED * 100",
+                ["DOSSIERS_ON_TIME_SHARE"] = "PUBLIC_DOSSIERS_RESOLVED_ON_TIME / PUBLIC_DOSSIERS_RESOLVED * 100",
+                ["FULL_ONLINE_PROCEDURES_USED_SHARE"] = "PUBLIC_FULL_ONLINE_PROCEDURES_USED / PUBLIC_FULL_ONLINE_PROCEDURES * 100",
+                ["DOSSIERS_PROCESSING_DAYS_MEDIAN"] = "PUBLIC_DOSSIERS_PROCESSING_DAYS_MEDIAN",
+            },
+            indicators.ToDictionary(n => n.Code, n => n.Expression, StringComparer.Ordinal));
+        Assert.All(indicators, n => Assert.Null(n.Weight));
+    }
+
+    [Fact]
+    public void PublicServices_OnTimeShare_EvaluatesFromItsMeasures()
+    {
+        var version = Framework("PUBLIC_SERVICES").Versions.Single();
+        Dictionary<string, double> values = new() { ["PUBLIC_DOSSIERS_RESOLVED_ON_TIME"] = 1800, ["PUBLIC_DOSSIERS_RESOLVED"] = 2000 };
+
+        var value = version.Expressions[new MeasureCode("DOSSIERS_ON_TIME_SHARE")].Evaluate(code => values.GetValueOrDefault(code.Value));
+
+        Assert.Equal(90, value); // 1800 / 2000 = 0.9, × 100
     }
 
     [Fact]
@@ -134,7 +164,7 @@ public sealed class SeedFrameworksTests
                 || vietnamese == t.DescriptionEn)
             .Select(t => t.Label);
 
-        Assert.Equal(61, bilingual.Count); // 30 measures (4 awareness and training counts, 5 one-stop-shop dossier counts), 2 frameworks, 2 versions, 27 nodes
+        Assert.Equal(71, bilingual.Count); // 34 measures (4 awareness and training counts, 5 one-stop-shop dossier counts, 4 more dossier KPIs), 3 frameworks, 3 versions, 31 nodes
         Assert.Empty(wrong);
     }
 
@@ -142,6 +172,7 @@ public sealed class SeedFrameworksTests
     [InlineData("frameworks/measures.json")]
     [InlineData("frameworks/ct749.json")]
     [InlineData("frameworks/dti-province.json")]
+    [InlineData("frameworks/public-services.json")]
     public void SeedFile_IsNfc(string path)
     {
         var text = ReadEmbedded(path);
