@@ -117,6 +117,28 @@ public abstract partial class DossierIngestTests
     }
 
     [Fact]
+    public async Task PageUpload_WithACatalogue_StoresIt_AndTheJobNamesIt()
+    {
+        await ResetAsync();
+        await EnsureUserAsync("dossiers-entry-vn", Role.DataEntry, "VN");
+        using var browser = await app.SignedInBrowserAsync("dossiers-entry-vn");
+        var html = await browser.GetStringAsync(new Uri("/dossiers", UriKind.Relative), Cancel);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(WebUtility.HtmlDecode(TokenPattern().Match(html).Groups[1].Value)), "__RequestVerificationToken");
+        form.Add(CsvPart(DossierFiles.First), "file", "thang-9.csv");
+        form.Add(CsvPart(Catalogue), "catalogue", "danh-muc.csv");
+
+        using var posted = await browser.PostAsync(new Uri("/dossiers", UriKind.Relative), form, Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var text = await WaitForJobPageAsync(browser, posted.Headers.Location!.OriginalString);
+        Assert.Contains("Kèm danh mục thủ tục danh-muc.csv", text, StringComparison.Ordinal);
+        Assert.Contains("Hoàn tất: 3 dòng", text, StringComparison.Ordinal);
+        Assert.Equal(2, await ValueAsync("79", "PUBLIC_FULL_ONLINE_PROCEDURES"));
+        Assert.Equal(1, await ValueAsync("79", "PUBLIC_FULL_ONLINE_PROCEDURES_USED"));
+    }
+
+    [Fact]
     public async Task ProcessingDays_AreTheMeanAndTheExactMedianOverTheDossiersUnderAUnit()
     {
         await ResetAsync();
@@ -206,7 +228,10 @@ public abstract partial class DossierIngestTests
 
         Assert.Equal(1, failed);
         var text = await WaitForJobPageAsync(browser, $"/dossiers?job={id}");
-        Assert.Contains("Lần nạp bị gián đoạn vì ứng dụng đã dừng khi đang chạy; không ghi gì. Hãy tải tệp lên lại.", text, StringComparison.Ordinal);
+        Assert.Contains("Bị gián đoạn: ứng dụng đã dừng khi đang nạp tệp này. Không ghi gì. Hãy tải tệp lên lại.", text, StringComparison.Ordinal);
+        await using var db2 = app.OpenContext();
+        var stored = await db2.DossierIngestions.SingleAsync(i => i.Id == id, Cancel);
+        Assert.Equal((DossierIngestionStatus.Failed, DossierIngestWorker.InterruptedMessage), (stored.Status, stored.Message));
     }
 
     [Fact]
