@@ -235,6 +235,44 @@ public abstract partial class DossierIngestTests
     }
 
     [Fact]
+    public async Task AppStart_MarksTheJobsOfAStoppedAppFailed()
+    {
+        await ResetAsync();
+        long id;
+        await using (var db = app.OpenContext())
+        {
+            var now = app.Time.GetUtcNow().UtcDateTime;
+            var job = new DossierIngestion
+            {
+                FileName = "dung-giua-chung.csv",
+                Sha256 = new string('2', 64),
+                Status = DossierIngestionStatus.Running,
+                Channel = ValueSources.Upload,
+                ActorName = "người thử",
+                CreatedAtUtc = now.AddMinutes(-5),
+                HeartbeatAtUtc = now.AddMinutes(-4),
+            };
+            db.DossierIngestions.Add(job);
+            await db.SaveChangesAsync(Cancel);
+            id = job.Id;
+        }
+
+        // Another start of the application on the same store (as after a stop): its worker looks for such jobs first.
+        await using var restarted = app.WithWebHostBuilder(_ => { });
+        _ = restarted.Services;
+
+        string? status = null;
+        for (var attempt = 0; attempt < 100 && status != DossierIngestionStatus.Failed; attempt++)
+        {
+            await Task.Delay(100, Cancel);
+            await using var db = app.OpenContext();
+            status = await db.DossierIngestions.Where(i => i.Id == id).Select(i => i.Status).SingleAsync(Cancel);
+        }
+
+        Assert.Equal(DossierIngestionStatus.Failed, status);
+    }
+
+    [Fact]
     public async Task FreshRunningJob_IsLeftRunning()
     {
         await ResetAsync();
