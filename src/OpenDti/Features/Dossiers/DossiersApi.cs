@@ -129,9 +129,14 @@ internal static class DossiersApi
             DossierIngestOutcome.Conflict => (StatusCodes.Status409Conflict, "Xung đột / conflict"),
             _ => (StatusCodes.Status422UnprocessableEntity, "Tệp không hợp lệ / invalid file"),
         };
-        var detail = result.Outcome == DossierIngestOutcome.Forbidden
-            ? $"Tệp có hồ sơ của đơn vị ngoài quyền của bạn; không ghi gì / the file holds dossiers of units outside yours; nothing written: {string.Join(", ", result.ForbiddenUnits.Take(20))}"
-            : $"{result.ProblemCount} lỗi; không ghi gì / problems; nothing written. Sửa tệp hoặc gửi skipInvalid=true / fix the file or send skipInvalid=true.";
+        var detail = result.Outcome switch
+        {
+            DossierIngestOutcome.Forbidden when result.Problems is [{ Code: "catalogue.forbidden" }] =>
+                "Thay danh mục thủ tục dùng chung cần quyền nhập số liệu cấp toàn quốc; không ghi gì. Gửi lại không kèm danh mục, hoặc kèm đúng danh mục đã lưu / replacing the shared procedure catalogue needs data-entry rights for the nation; nothing written. Send the file without a catalogue, or with the stored one.",
+            DossierIngestOutcome.Forbidden =>
+                $"Tệp có hồ sơ của đơn vị ngoài quyền của bạn; không ghi gì / the file holds dossiers of units outside yours; nothing written: {string.Join(", ", result.ForbiddenUnits.Take(20))}",
+            _ => $"{result.ProblemCount} lỗi; không ghi gì / problems; nothing written. Sửa tệp hoặc gửi skipInvalid=true / fix the file or send skipInvalid=true.",
+        };
         return TypedResults.Problem(detail, statusCode: status, title: title, extensions: new Dictionary<string, object?>
         {
             ["ingestion"] = result.IngestionId,

@@ -92,6 +92,7 @@ public abstract partial class DossierIngestTests
 
         var problem = await response.ReadJsonAsync(HttpStatusCode.Forbidden, "application/problem+json");
         Assert.Equal("catalogue.forbidden", problem.GetProperty("errors")[0].Text("code"));
+        Assert.Contains("needs data-entry rights for the nation", problem.Text("detail"), StringComparison.Ordinal);
         await using var db = app.OpenContext();
         Assert.Equal(0, await db.DossierStates.CountAsync(Cancel));
         Assert.Equal(0, await db.DossierProcedures.CountAsync(Cancel));
