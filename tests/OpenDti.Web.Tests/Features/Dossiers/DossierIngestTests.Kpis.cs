@@ -165,6 +165,55 @@ public abstract partial class DossierIngestTests
     }
 
     [Fact]
+    public async Task StoredValues_AreThoseOfTheKpiFile_ForTheSameExportAndCatalogue()
+    {
+        await ResetAsync();
+        await EnsureCommuneAsync("90001", "Xã Thử Nghiệm Một");
+        await EnsureCommuneAsync("90002", "Xã Thử Nghiệm Hai");
+        var random = new Random(20250901);
+        var lines = new List<string> { DossierFiles.Header };
+        string[] units = ["01", "90001", "90002"];
+        string[] procedures = ["1.001234", "2.000567", "3.000001", "9.999999"];
+        string[] channels = ["online", "counter", "postal"];
+        for (var i = 0; i < 240; i++)
+        {
+            var received = new DateTime(2025, 9, 1, 7, 0, 0, DateTimeKind.Unspecified).AddSeconds(random.Next(0, 29 * 86_400));
+            var due = received.AddDays(random.Next(1, 15));
+            var finished = random.Next(5) == 0 ? "" : received.AddSeconds(random.Next(0, 20 * 86_400)).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+            lines.Add(string.Join(',', $"HS-R{i:D4}", procedures[random.Next(procedures.Length)], units[random.Next(units.Length)], channels[random.Next(channels.Length)],
+                received.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), due.ToString("dd/MM/yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), finished, "Đang xử lý"));
+        }
+
+        var export = Write("random.csv", string.Join('\n', lines));
+        var catalogue = Write("cat.csv", Catalogue);
+        var kpiPath = Path.Combine(_dir, "kpis.csv");
+        var kpis = await CliResult.RunAsync("dossiers", "kpis", "--input", export, "--catalogue", catalogue, "--units", Write("units.csv", "code,parent_code\n01,VN\n90001,01\n90002,01"), "--out", kpiPath);
+
+        var ingest = await CliResult.RunAsync("dossiers", "ingest", "--input", export, "--catalogue", catalogue, "--db", app.ConnectionString);
+
+        Assert.True(kpis.ExitCode == 0, kpis.Error);
+        Assert.True(ingest.ExitCode == 0, ingest.Error);
+        var rows = (await File.ReadAllLinesAsync(kpiPath, Cancel)).Select(l => l.Split(',')).ToList();
+        var column = rows[0].Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index, StringComparer.Ordinal);
+        (string Column, string Measure)[] pairs =
+        [
+            ("received", "PUBLIC_DOSSIERS_RECEIVED"), ("received_online", "PUBLIC_DOSSIERS_RECEIVED_ONLINE"), ("resolved", "PUBLIC_DOSSIERS_RESOLVED"),
+            ("resolved_on_time", "PUBLIC_DOSSIERS_RESOLVED_ON_TIME"), ("overdue_open", "PUBLIC_DOSSIERS_OVERDUE_OPEN"),
+            ("avg_processing_days", "PUBLIC_DOSSIERS_PROCESSING_DAYS_MEAN"), ("median_processing_days", "PUBLIC_DOSSIERS_PROCESSING_DAYS_MEDIAN"),
+            ("full_online_procedures", "PUBLIC_FULL_ONLINE_PROCEDURES"), ("full_online_procedures_with_online_dossier", "PUBLIC_FULL_ONLINE_PROCEDURES_USED"),
+        ];
+        foreach (var unit in units)
+        {
+            var row = rows.Single(r => r[column["unit_code"]] == unit && r[column["month"]] == "2025-09");
+            foreach (var (name, measure) in pairs)
+            {
+                var expected = double.Parse(row[column[name]], System.Globalization.CultureInfo.InvariantCulture);
+                Assert.True(expected == await ValueAsync(unit, measure), $"{unit} {measure}: file {expected}, stored {await ValueAsync(unit, measure)}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task SameFileAgain_RewritesNoDossierStateAndNoValue_AndAChangeIsAuditedOnce()
     {
         await ResetAsync();
