@@ -40,6 +40,12 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
     /// </summary>
     public const string DossierKpisSeedName = "dossier-kpis-2026";
 
+    /// <summary>
+    /// The seed record that brings stores seeded before CT749's OFFICIALS_TRAINED_SHARE (pillar FOUNDATION) up to
+    /// the seed file: every framework node of a seeded version that the store's version lacks is added.
+    /// </summary>
+    public const string OfficialsTrainedShareSeedName = "officials-trained-share-2026";
+
     /// <summary>The seed record of the demo data set; once removed it is not seeded again.</summary>
     public const string DemoSeedName = "demo";
 
@@ -59,6 +65,7 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
         await ApplyOnceAsync(TargetsSeedName, AddTargetsAsync, cancellationToken);
         await ApplyOnceAsync(AwarenessSeedName, AddMissingCatalogueAsync, cancellationToken);
         await ApplyOnceAsync(DossierKpisSeedName, AddMissingFrameworksAsync, cancellationToken);
+        await ApplyOnceAsync(OfficialsTrainedShareSeedName, AddMissingNodesAsync, cancellationToken);
         if (includeDemo)
         {
             await ApplyOnceAsync(DemoSeedName, AddDemoAsync, cancellationToken);
@@ -175,6 +182,47 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
         await AddMissingCatalogueAsync(cancellationToken);
         var known = await db.Frameworks.Select(f => f.Code).ToListAsync(cancellationToken);
         db.Frameworks.AddRange(SeedFrameworks.Load().CreateFrameworks().Where(f => !known.Contains(f.Code)));
+    }
+
+    private async Task AddMissingNodesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var seeded in SeedFrameworks.Load().CreateFrameworks())
+        {
+            var stored = await db.Frameworks.Include(f => f.Versions).ThenInclude(v => v.Nodes)
+                .SingleOrDefaultAsync(f => f.Code == seeded.Code, cancellationToken);
+            foreach (var version in seeded.Versions)
+            {
+                if (stored?.Versions.SingleOrDefault(v => v.Version == version.Version) is not { } target)
+                {
+                    continue;
+                }
+
+                var byCode = target.Nodes.ToDictionary(n => n.Code);
+                // Seeded nodes come parent first, so a new node's parent is found even when it is new too.
+                foreach (var node in version.Nodes.Where(n => !byCode.ContainsKey(n.Code)))
+                {
+                    var added = new FrameworkNode
+                    {
+                        Code = node.Code,
+                        Kind = node.Kind,
+                        Name = node.Name,
+                        NameEn = node.NameEn,
+                        Parent = node.Parent is null ? null : byCode[node.Parent.Code],
+                        Position = node.Position,
+                        Weight = node.Weight,
+                        Expression = node.Expression,
+                        Direction = node.Direction,
+                        UnitOfMeasure = node.UnitOfMeasure,
+                        GoalpostLow = node.GoalpostLow,
+                        GoalpostHigh = node.GoalpostHigh,
+                        Description = node.Description,
+                        DescriptionEn = node.DescriptionEn,
+                    };
+                    target.Nodes.Add(added);
+                    byCode[added.Code] = added;
+                }
+            }
+        }
     }
 
     private void AddDataSets(IReadOnlyList<SeedDataSets.DataSetEntry> entries, Dictionary<string, int> frameworks, Dictionary<string, int> measures)

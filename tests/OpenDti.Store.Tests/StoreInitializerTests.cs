@@ -23,6 +23,24 @@ public abstract class StoreInitializerTests(StoreProvider provider) : StoreTest(
         Assert.Equal(63, await db.Successions.CountAsync(CancellationToken));
     }
 
+    [Fact]
+    public async Task StoreSeededBeforeTheShareOfOfficialsTrained_GetsItsPillarAndIndicatorOnStart()
+    {
+        // A store seeded before CT749 had the FOUNDATION pillar: its nodes and the seed record are not there.
+        var version = await Db.FrameworkVersions.SingleAsync(v => v.Framework!.Code == "CT749", CancellationToken);
+        await Db.FrameworkNodes.Where(n => n.FrameworkVersionId == version.Id && n.ParentId != null && n.Parent!.Code == new Domain.Frameworks.MeasureCode("FOUNDATION")).ExecuteDeleteAsync(CancellationToken);
+        await Db.FrameworkNodes.Where(n => n.FrameworkVersionId == version.Id && n.Code == new Domain.Frameworks.MeasureCode("FOUNDATION")).ExecuteDeleteAsync(CancellationToken);
+        await Db.SeedRecords.Where(r => r.Name == StoreInitializer.OfficialsTrainedShareSeedName).ExecuteDeleteAsync(CancellationToken);
+
+        await new StoreInitializer(Db, TimeProvider.System).InitializeAsync(includeDemo: false, CancellationToken);
+
+        await using var db = Store.OpenContext();
+        var node = await db.FrameworkNodes.Include(n => n.Parent)
+            .SingleAsync(n => n.FrameworkVersionId == version.Id && n.Code == new Domain.Frameworks.MeasureCode("OFFICIALS_TRAINED_SHARE"), CancellationToken);
+        Assert.Equal(("OFFICIALS_TRAINED / OFFICIALS_TOTAL * 100", "FOUNDATION", "%"), (node.Expression, node.Parent?.Code.Value, node.UnitOfMeasure));
+        Assert.Equal(1, await db.FrameworkNodes.CountAsync(n => n.FrameworkVersionId == version.Id && n.Code == new Domain.Frameworks.MeasureCode("FOUNDATION"), CancellationToken));
+    }
+
     [Theory]
     [InlineData("2024-12-31", 63)]
     [InlineData("2025-06-30", 63)]

@@ -52,6 +52,12 @@ public sealed class Conference
     /// <summary>The user who created it.</summary>
     public int? CreatedByUserId { get; set; }
 
+    /// <summary>
+    /// Changes with every change of the event's details, agenda or status: an edit made from an older version
+    /// is refused instead of silently overwriting the other change.
+    /// </summary>
+    public Guid ConcurrencyToken { get; set; }
+
     /// <summary>The agenda, in order.</summary>
     public List<AgendaItem> Agenda { get; } = [];
 

@@ -29,6 +29,7 @@ internal sealed class ConferenceConfiguration : IEntityTypeConfiguration<Confere
         builder.Property(c => c.Partners).HasMaxLength(EventLimits.Text);
         builder.Property(c => c.Audience).HasMaxLength(EventLimits.Name);
         builder.Property(c => c.VideoLink).HasMaxLength(EventLimits.Link);
+        builder.Property(c => c.ConcurrencyToken).IsConcurrencyToken();
         builder.HasOne<ReportingUnit>().WithMany().HasForeignKey(c => c.HostUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<UserAccount>().WithMany().HasForeignKey(c => c.CreatedByUserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => c.StartsAtUtc);

@@ -33,6 +33,7 @@ public sealed class SeedFrameworksTests
                 ["KTS_GDP"] = "DIGITAL_ECONOMY_VALUE / GRDP * 100",
                 ["NSLD"] = "LABOUR_PRODUCTIVITY_GROWTH",
                 ["TK_TTDT"] = "PEOPLE_WITH_EPAYMENT_ACCOUNT / ADULT_POPULATION * 100",
+                ["OFFICIALS_TRAINED_SHARE"] = "OFFICIALS_TRAINED / OFFICIALS_TOTAL * 100",
             },
             expressions);
     }
@@ -49,7 +50,8 @@ public sealed class SeedFrameworksTests
 
         // IDI_TOP30 and GII_TOP30 are national ranks; KTS_NGANH needs per-sector figures.
         Assert.Equal(["GII_TOP30", "IDI_TOP30", "KTS_NGANH"], targetIds.Except(indicatorCodes).Order(StringComparer.Ordinal));
-        Assert.Empty(indicatorCodes.Except(targetIds));
+        // The one indicator of OpenDTI's own: the share of officials trained (fed by the Events module).
+        Assert.Equal(["OFFICIALS_TRAINED_SHARE"], indicatorCodes.Except(targetIds));
     }
 
     [Fact]
@@ -91,6 +93,17 @@ public sealed class SeedFrameworksTests
         var value = version.Expressions[new MeasureCode("DVC_L4")].Evaluate(code => values.GetValueOrDefault(code.Value));
 
         Assert.Equal(77.125, value); // 1234 / 1600 = 0.77125, × 100
+    }
+
+    [Fact]
+    public void Ct749_OfficialsTrainedShare_EvaluatesFromTheTrainingCountAndTheEnteredTotal()
+    {
+        var version = Framework("CT749").Versions.Single();
+        Dictionary<string, double> values = new() { ["OFFICIALS_TRAINED"] = 1250, ["OFFICIALS_TOTAL"] = 40000 };
+
+        var value = version.Expressions[new MeasureCode("OFFICIALS_TRAINED_SHARE")].Evaluate(code => values.GetValueOrDefault(code.Value));
+
+        Assert.Equal(3.125, value); // 1250 / 40000 = 0.03125, × 100
     }
 
     [Fact]
@@ -164,7 +177,7 @@ public sealed class SeedFrameworksTests
                 || vietnamese == t.DescriptionEn)
             .Select(t => t.Label);
 
-        Assert.Equal(71, bilingual.Count); // 34 measures (4 awareness and training counts, 5 one-stop-shop dossier counts, 4 more dossier KPIs), 3 frameworks, 3 versions, 31 nodes
+        Assert.Equal(73, bilingual.Count); // 34 measures (4 awareness and training counts, 5 one-stop-shop dossier counts, 4 more dossier KPIs), 3 frameworks, 3 versions, 33 nodes (CT749 FOUNDATION and OFFICIALS_TRAINED_SHARE among them)
         Assert.Empty(wrong);
     }
 

@@ -252,6 +252,31 @@ public abstract class EventsApiTests(OpenDtiApp app)
         Assert.Equal(2, detail.GetProperty("agenda").GetArrayLength());
     }
 
+    [Fact]
+    public async Task ChangeFromAnOlderVersion_Is409_AndLeavesTheNewerChange()
+    {
+        using var organiser = await app.SignedInClientAsync(await _world.UserAsync(Role.ProvinceAdmin, "46"));
+        var id = await EventWorld.CreateAsync(organiser, EventWorld.Conference("46"));
+        var read = (await organiser.GetJsonAsync($"/api/v1/events/{id}")).Text("version");
+
+        var first = await organiser.PutAsJsonAsync($"/api/v1/events/{id}", Versioned(EventWorld.Conference("46", "Hội nghị chuyển đổi số thành phố Huế"), read), TestContext.Current.CancellationToken);
+        var second = await organiser.PutAsJsonAsync($"/api/v1/events/{id}", Versioned(EventWorld.Conference("46", "Hội nghị bị ghi đè"), read), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var problem = await second.ReadJsonAsync(HttpStatusCode.Conflict, "application/problem+json");
+        Assert.Contains("người khác đã sửa sự kiện", problem.Text("detail"), StringComparison.Ordinal);
+        var detail = await organiser.GetJsonAsync($"/api/v1/events/{id}");
+        Assert.Equal("Hội nghị chuyển đổi số thành phố Huế", detail.GetProperty("summary").Text("title"));
+        Assert.NotEqual(read, detail.Text("version"));
+    }
+
+    private static Dictionary<string, object?> Versioned(object conference, string? version)
+    {
+        var body = System.Text.Json.JsonSerializer.SerializeToElement(conference).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value, StringComparer.Ordinal);
+        body["version"] = version;
+        return body;
+    }
+
     public sealed class OnSqlite(OpenDtiApp app) : EventsApiTests(app), IClassFixture<OpenDtiApp>;
 
     public sealed class OnPostgres(OpenDtiAppOnPostgres app) : EventsApiTests(app), IClassFixture<OpenDtiAppOnPostgres>;

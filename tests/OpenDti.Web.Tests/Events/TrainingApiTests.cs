@@ -70,6 +70,95 @@ public abstract class TrainingApiTests(OpenDtiApp app)
         Assert.Equal(2, html.Split("<article class=\"certificate\"").Length - 1);
     }
 
+    [Fact]
+    public async Task Completions_GiveTheShareOfOfficialsTrained_ForTheHostUnitAndYear_InTheUnitsIndicators()
+    {
+        using var organiser = await app.SignedInClientAsync(await _world.UserAsync(Role.ProvinceAdmin, "48"));
+        var course2026 = await CreateAsync(organiser, "48", "2026-03-02", "2026-03-04");
+        var course2025 = await CreateAsync(organiser, "48", "2025-10-06", "2025-10-07");
+        (await ImportAsync(organiser, course2026, "Họ và tên,Đơn vị\r\nNguyễn Thị Hoa,UBND phường Hải Châu\r\nPhạm Văn Đức,Sở Nội vụ\r\nLê Minh Tâm,UBND xã Hòa Vang\r\n")).EnsureSuccessStatusCode();
+        (await ImportAsync(organiser, course2025, "Họ và tên,Đơn vị\r\nVũ Văn Khải,UBND phường Sơn Trà\r\n")).EnsureSuccessStatusCode();
+        var enrolled = (await organiser.GetJsonAsync($"/api/v1/events/training/{course2026}")).GetProperty("trainees").EnumerateArray().Select(t => t.GetProperty("id").GetInt32()).ToList();
+        // The province enters its officials itself: nothing derives OFFICIALS_TOTAL from events.
+        (await organiser.PutAsJsonAsync("/api/v1/datavalues?dataSet=AWARENESS_PROVINCE", new[]
+        {
+            new { unit = "48", measure = "OFFICIALS_TOTAL", period = "2026", value = 8d },
+            new { unit = "48", measure = "OFFICIALS_TOTAL", period = "2025", value = 10d },
+        }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        (await organiser.PostAsJsonAsync($"/api/v1/events/training/{course2026}/complete", new { trainees = enrolled.Take(2) }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        (await organiser.PostAsJsonAsync($"/api/v1/events/training/{course2025}/complete", new { }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        using var anyone = app.CreateClient();
+        var table = await anyone.GetJsonAsync("/api/v1/units/48/indicators?framework=CT749");
+        var share = table.GetProperty("indicators").EnumerateArray().Single(i => i.Text("code") == "OFFICIALS_TRAINED_SHARE");
+        Assert.Equal("%", share.Text("unitOfMeasure"));
+        var values = share.GetProperty("values").EnumerateArray().Where(v => v.GetProperty("value").ValueKind != System.Text.Json.JsonValueKind.Null)
+            .ToDictionary(v => v.Text("period")!, v => v.GetProperty("value").GetDouble(), StringComparer.Ordinal);
+        Assert.Equal(25.0, values["2026"], 9); // 2 of the 3 enrolled completed, of 8 officials: 2 / 8 × 100
+        Assert.Equal(10.0, values["2025"], 9); // 1 / 10 × 100
+        var neighbour = await anyone.GetJsonAsync("/api/v1/units/51/indicators?framework=CT749");
+        Assert.DoesNotContain(neighbour.GetProperty("indicators").EnumerateArray().Where(i => i.Text("code") == "OFFICIALS_TRAINED_SHARE").SelectMany(i => i.GetProperty("values").EnumerateArray()), v => v.GetProperty("value").ValueKind != System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task CertificateDocx_OfACompletedTrainee_HasNameCourseUnitsAndDates()
+    {
+        using var organiser = await app.SignedInClientAsync(await _world.UserAsync(Role.ProvinceAdmin, "51"));
+        var id = await CreateAsync(organiser, "51", "2026-05-11", "2026-05-13");
+        (await ImportAsync(organiser, id, "Họ và tên,Đơn vị,Chức vụ\r\nĐặng Thị Thúy Hằng,UBND xã Bình Sơn,Công chức văn hóa - xã hội\r\nTrương Văn Lực,UBND xã Sơn Tịnh,\r\n")).EnsureSuccessStatusCode();
+        var trainees = (await organiser.GetJsonAsync($"/api/v1/events/training/{id}")).GetProperty("trainees").EnumerateArray().Select(t => t.GetProperty("id").GetInt32()).ToList();
+        (await organiser.PostAsJsonAsync($"/api/v1/events/training/{id}/complete", new { trainees = new[] { trainees[0] } }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        using var anyone = app.CreateClient();
+
+        using var one = await OpenDocxAsync(anyone, $"/training/{id}/trainees/{trainees[0]}/certificate.docx");
+        var notCompleted = await anyone.GetAsync(new Uri($"/training/{id}/trainees/{trainees[1]}/certificate.docx", UriKind.Relative), TestContext.Current.CancellationToken);
+        var notInCourse = await anyone.GetAsync(new Uri($"/training/{id}/trainees/{trainees[1] + 100_000}/certificate.docx", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        var text = string.Join("\n", one.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+        Assert.Contains("GIẤY CHỨNG NHẬN HOÀN THÀNH KHÓA ĐÀO TẠO", text, StringComparison.Ordinal);
+        Assert.Contains("Chứng nhận ông/bà: Đặng Thị Thúy Hằng", text, StringComparison.Ordinal);
+        Assert.Contains("Chức vụ: Công chức văn hóa - xã hội", text, StringComparison.Ordinal);
+        Assert.Contains("Đơn vị công tác: UBND xã Bình Sơn", text, StringComparison.Ordinal);
+        Assert.Contains("Đã hoàn thành khóa đào tạo, bồi dưỡng: Bồi dưỡng kiến thức chuyển đổi số cho cán bộ cấp xã", text, StringComparison.Ordinal);
+        Assert.Contains("Thời gian: từ ngày 11/05/2026 đến ngày 13/05/2026, do Tỉnh Quảng Ngãi tổ chức.", text, StringComparison.Ordinal);
+        Assert.Contains("Ngày hoàn thành: 13/05/2026", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trương Văn Lực", text, StringComparison.Ordinal);
+        Assert.Equal("vi-VN", one.PackageProperties.Language);
+        var refusal = await notCompleted.ReadJsonAsync(HttpStatusCode.NotFound, "application/problem+json");
+        Assert.Equal("Trương Văn Lực chưa hoàn thành khóa đào tạo nên chưa có giấy chứng nhận / has not completed the course, so there is no certificate.", refusal.Text("detail"));
+        Assert.Equal(HttpStatusCode.NotFound, notInCourse.StatusCode);
+    }
+
+    [Fact]
+    public async Task CertificatesDocx_HasAPagePerCompletedTrainee_AndNoneBeforeAnyCompletes()
+    {
+        using var organiser = await app.SignedInClientAsync(await _world.UserAsync(Role.ProvinceAdmin, "52"));
+        var id = await CreateAsync(organiser, "52", "2026-06-01", "2026-06-02");
+        (await ImportAsync(organiser, id, "Họ và tên,Đơn vị\r\nKsor H'Bia,UBND xã Ia Grai\r\nRơ Mah Tuấn,UBND xã Chư Păh\r\nNguyễn Văn Đạt,Sở Tài chính\r\n")).EnsureSuccessStatusCode();
+        var trainees = (await organiser.GetJsonAsync($"/api/v1/events/training/{id}")).GetProperty("trainees").EnumerateArray().Select(t => t.GetProperty("id").GetInt32()).ToList();
+        using var anyone = app.CreateClient();
+        var before = await anyone.GetAsync(new Uri($"/training/{id}/certificates.docx", UriKind.Relative), TestContext.Current.CancellationToken);
+        (await organiser.PostAsJsonAsync($"/api/v1/events/training/{id}/complete", new { trainees = new[] { trainees[0], trainees[2] } }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+
+        using var all = await OpenDocxAsync(anyone, $"/training/{id}/certificates.docx");
+
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        var body = all.MainDocumentPart!.Document!.Body!;
+        var names = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).Where(t => t.StartsWith("Chứng nhận ông/bà: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Chứng nhận ông/bà: Ksor H'Bia", "Chứng nhận ông/bà: Nguyễn Văn Đạt"], names);
+        Assert.Single(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Break>(), b => b.Type?.Value == DocumentFormat.OpenXml.Wordprocessing.BreakValues.Page);
+    }
+
+    private static async Task<DocumentFormat.OpenXml.Packaging.WordprocessingDocument> OpenDocxAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, Encoding.UTF8.GetString(bytes));
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
+        return DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false);
+    }
+
     private static object Course(string unit, string from, string to) => new
     {
         title = "Bồi dưỡng kiến thức chuyển đổi số cho cán bộ cấp xã",

@@ -36,6 +36,13 @@ public sealed record ConferenceInput
 
     public IReadOnlyList<AgendaInput>? Agenda { get; init; }
 
+    /// <summary>
+    /// When changing an event: the version it was read at (<c>version</c> of the event's detail). If the event
+    /// changed since, the change is refused (409) and nothing is written. Without it, the change applies to
+    /// whatever is stored.
+    /// </summary>
+    public Guid? Version { get; init; }
+
     internal static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
     private static readonly string[] TimeFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "dd/MM/yyyy HH:mm"];

@@ -46,6 +46,7 @@ public sealed class Conferences(OpenDtiDbContext db, EventAccess access, EventMe
         conference.Status = ConferenceStatus.Planned;
         conference.CreatedAtUtc = time.GetUtcNow().UtcDateTime;
         conference.CreatedByUserId = actor.User.Id;
+        conference.ConcurrencyToken = Guid.NewGuid();
         db.Conferences.Add(conference);
         await db.SaveChangesAsync(cancellationToken);
         return EventResult.Done<int>(conference.Id);
@@ -94,6 +95,11 @@ public sealed class Conferences(OpenDtiDbContext db, EventAccess access, EventMe
         }
 
         var conference = await db.Conferences.Include(c => c.Agenda).SingleAsync(c => c.Id == conferenceId, cancellationToken);
+        if (input.Version is { } seen && seen != conference.ConcurrencyToken)
+        {
+            return ChangedMeanwhile(seen);
+        }
+
         conference.Kind = checkedInput!.Kind;
         conference.Title = checkedInput.Title;
         conference.Description = checkedInput.Description;
@@ -107,7 +113,17 @@ public sealed class Conferences(OpenDtiDbContext db, EventAccess access, EventMe
         conference.Audience = checkedInput.Audience;
         conference.Agenda.Clear();
         conference.Agenda.AddRange(checkedInput.Agenda);
-        await db.SaveChangesAsync(cancellationToken);
+        conference.ConcurrencyToken = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: the token in the UPDATE's WHERE no longer matched.
+            return ChangedMeanwhile(input.Version ?? Guid.Empty);
+        }
+
         return EventResult.Done(conference.Id);
     }
 
@@ -212,7 +228,15 @@ public sealed class Conferences(OpenDtiDbContext db, EventAccess access, EventMe
         }
 
         conference.Status = status;
-        await db.SaveChangesAsync(cancellationToken);
+        conference.ConcurrencyToken = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ChangedMeanwhile(Guid.Empty).As<ValueWriteResult?>();
+        }
         if (status != ConferenceStatus.Reported)
         {
             return EventResult.Done<ValueWriteResult?>(null);
@@ -322,6 +346,12 @@ public sealed class Conferences(OpenDtiDbContext db, EventAccess access, EventMe
 
         return null;
     }
+
+    private static EventResult<int> ChangedMeanwhile(Guid seen) =>
+        EventResult.Refused<int>(EventRefusal.Conflict, new InputProblem(
+            "event.changed", new ProblemPlace(Field: "version"),
+            "phiên bản đang lưu: người khác đã sửa sự kiện sau khi bạn mở nó; chưa lưu gì, hãy mở lại sự kiện / the stored version: someone changed the event after you opened it; nothing was saved, open it again",
+            seen.ToString("D", CultureInfo.InvariantCulture)));
 
     private static InputProblem Forbidden(string unitName) =>
         new("event.forbidden", new ProblemPlace(Field: "hostUnit"), "quyền quản trị đơn vị chủ trì (province-admin, national-admin) / an administrator of the host unit", unitName);

@@ -72,12 +72,7 @@ public sealed class CourseModel(TrainingCourses courses, CurrentActor current) :
     private async Task<IActionResult> RefusedAsync<T>(int id, EventResult<T> result, CancellationToken cancellationToken)
     {
         Problems = result.Problems;
-        Response.StatusCode = result.Refusal switch
-        {
-            EventRefusal.Forbidden => StatusCodes.Status403Forbidden,
-            EventRefusal.NotFound => StatusCodes.Status404NotFound,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        };
+        Response.StatusCode = result.HttpStatus;
         return await ShowAsync(id, cancellationToken);
     }
 }

@@ -123,13 +123,7 @@ public sealed class EventModel(EventQueries queries, Conferences conferences, Cu
     private async Task<IActionResult> RefusedAsync<T>(int id, EventResult<T> result, CancellationToken cancellationToken)
     {
         Problems = result.Problems;
-        Response.StatusCode = result.Refusal switch
-        {
-            EventRefusal.Forbidden => StatusCodes.Status403Forbidden,
-            EventRefusal.NotFound => StatusCodes.Status404NotFound,
-            EventRefusal.Conflict => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        };
+        Response.StatusCode = result.HttpStatus;
         Detail = await queries.GetAsync(id, await current.GetAsync(cancellationToken), cancellationToken);
         return Detail is null ? NotFound() : Page();
     }

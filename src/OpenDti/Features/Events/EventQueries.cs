@@ -15,10 +15,13 @@ public sealed record BridgePointRow(
     int Id, int Number, string Organisation, string? Place, string? ContactPerson, int ExpectedAttendance,
     bool HasReported, int Officials, int PartyMembers, int Citizens, int Other, int Total, string? Note, DateTimeOffset? ReportedAt, bool HasActiveLink);
 
-/// <summary>An event with its agenda, bridge points and totals.</summary>
+/// <summary>
+/// An event with its agenda, bridge points and totals. <see cref="Version"/> is what a change sends back
+/// (<c>version</c> of <c>PUT /api/v1/events/{id}</c>) to be refused rather than overwrite a change made meanwhile.
+/// </summary>
 public sealed record ConferenceDetail(
     ConferenceSummary Summary, string? Description, string? Organisers, string? Partners, string? VideoLink, string? Audience,
-    IReadOnlyList<AgendaRow> Agenda, IReadOnlyList<BridgePointRow> BridgePoints, ConferenceTotals Totals, bool MayOrganise);
+    IReadOnlyList<AgendaRow> Agenda, IReadOnlyList<BridgePointRow> BridgePoints, ConferenceTotals Totals, bool MayOrganise, Guid Version);
 
 /// <summary>Reads events for pages, the API, the calendar and the iCalendar feed.</summary>
 public sealed class EventQueries(OpenDtiDbContext db, EventTotals totals, EventAccess access)
@@ -85,7 +88,8 @@ public sealed class EventQueries(OpenDtiDbContext db, EventTotals totals, EventA
             [.. conference.Agenda.OrderBy(a => a.Order).Select(a => new AgendaRow(a.Order, a.Title, a.Speaker, a.SpeakerPosition, a.StartsAt?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), a.Materials))],
             [.. points.Select(p => Row(p.Point, p.HasLink, mayOrganise))],
             sum!,
-            mayOrganise);
+            mayOrganise,
+            conference.ConcurrencyToken);
     }
 
     public static DateTimeOffset Local(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ConferenceInput.VietnamOffset);

@@ -23,6 +23,16 @@ public sealed record EventResult<T>(T? Value, EventRefusal? Refusal, IReadOnlyLi
 {
     public bool Succeeded => Refusal is null;
 
+    /// <summary>The HTTP status of the refusal (403, 404, 409, else 422), for every page that shows it.</summary>
+    public int HttpStatus => Refusal switch
+    {
+        EventRefusal.Forbidden => StatusCodes.Status403Forbidden,
+        EventRefusal.NotFound => StatusCodes.Status404NotFound,
+        EventRefusal.Conflict => StatusCodes.Status409Conflict,
+        null => StatusCodes.Status200OK,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+
     public EventResult<TOther> As<TOther>() => new(default, Refusal, Problems);
 }
 

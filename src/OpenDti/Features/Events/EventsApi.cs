@@ -25,7 +25,7 @@ internal static class EventsApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
         reads.MapGet("/{id:int}", GetAsync)
             .WithSummary("Một sự kiện / one event")
-            .WithDescription("The event with its agenda, bridge points (contact persons only for organisers) and totals.")
+            .WithDescription("The event with its agenda, bridge points (contact persons only for organisers), totals and version (send it back with a change).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         reads.MapGet("/{id:int}/totals", TotalsAsync)
             .WithSummary("Số liệu trực tiếp / live totals")
@@ -55,7 +55,7 @@ internal static class EventsApi
             .WithDescription("Body: {kind: conference|training|workshop, title, description, startsAt, endsAt (Vietnam time, 2026-03-20T08:00), hostUnit (unit code), organisers, partners, format: in-person|online|hybrid, videoLink, audience, agenda: [{title, speaker, speakerPosition, startsAt (08:30), materials}]}. For a province-admin or national-admin of the host unit.");
         writes.MapPut("/{id:int}", UpdateAsync)
             .WithSummary("Sửa sự kiện / change an event")
-            .WithDescription("The same body as creating it; replaces the details and the agenda. 409 once the event is closed.")
+            .WithDescription("The same body as creating it, plus version (from GET /api/v1/events/{id}); replaces the details and the agenda (send the new list to add, change, reorder or remove topics). 409 when the event changed since that version (nothing written) and once the event is closed.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         writes.MapPost("/{id:int}/bridge-points", AddBridgePointAsync)
             .WithSummary("Thêm điểm cầu / add a bridge point")

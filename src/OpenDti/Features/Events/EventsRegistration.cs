@@ -36,6 +36,7 @@ internal static class EventsRegistration
         app.MapEventsApi();
         app.MapTrainingApi();
         app.MapEventDownloads();
+        app.MapCertificateDownloads();
         return app;
     }
 }

@@ -53,6 +53,9 @@ internal sealed class WordDocumentWriter : IDisposable
 
     public void Note(string text) => _body.Append(Paragraph("Caption", Run(text)));
 
+    /// <summary>Starts a new page (one certificate per page).</summary>
+    public void PageBreak() => _body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+
     /// <summary>A notice no reader can miss: bold, dark red, in a yellow box with a red border.</summary>
     public void Alert(string heading, string text)
     {

@@ -35,8 +35,8 @@ public sealed class EventBrowserTests(BrowserApp browserApp) : BrowserTest(brows
         await Page.GetByLabel("Bắt đầu (giờ Việt Nam)").FillAsync("2026-12-06T08:00");
         await Page.GetByLabel("Kết thúc (giờ Việt Nam)").FillAsync("2026-12-06T11:00");
         await Page.GetByLabel("Đường dẫn họp trực tuyến").FillAsync("https://meet.example.vn/hoi-nghi");
-        await Page.GetByLabel("Chương trình (mỗi dòng một chủ đề: giờ | chủ đề | báo cáo viên | chức vụ | tài liệu)")
-            .FillAsync("08:00 | Tổng quan về chuyển đổi số | Nguyễn Văn An | Giám đốc Sở\n09:30 | Phương pháp luận 2-3-5 | Trần Thị Bình | Phó Giám đốc");
+        await FillTopicAsync(Page.GetByRole(AriaRole.Group, new() { Name = "Chủ đề mới 1" }), "08:00", "Tổng quan về chuyển đổi số", "Nguyễn Văn An", "Giám đốc Sở");
+        await FillTopicAsync(Page.GetByRole(AriaRole.Group, new() { Name = "Chủ đề mới 2" }), "09:30", "Phương pháp luận 2-3-5", "Trần Thị Bình", "Phó Giám đốc");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Tạo sự kiện" }).ClickAsync();
 
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã tạo sự kiện.");
@@ -87,5 +87,54 @@ public sealed class EventBrowserTests(BrowserApp browserApp) : BrowserTest(brows
         await Expect(totals).ToContainTextAsync(new Regex(@"Điểm cầu đã báo cáo\s*1 / 3"), new() { Timeout = 15_000 });
         await Expect(totals).ToContainTextAsync(new Regex(@"Người tham dự\s*1\.222 / 115"));
         await Expect(totals).ToContainTextAsync(new Regex(@"Đơn vị, tổ chức\s*1 / 2"));
+    }
+
+    [BrowserFact]
+    public async Task Organiser_EditsTheEvent_RemovesReordersAndAddsTopics()
+    {
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<UserAccounts>().AddAsync("le.thi.sua", Password, Role.ProvinceAdmin, "01", Cancellation));
+        }
+
+        await Page.GotoAsync("/account/sign-in?ReturnUrl=%2Fevents%2Fnew");
+        await Page.GetByLabel("Tên đăng nhập").FillAsync("le.thi.sua");
+        await Page.GetByLabel("Mật khẩu").FillAsync(Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
+        await Page.GetByLabel("Tên sự kiện").FillAsync("Tập huấn kỹ năng số cho cán bộ phường");
+        await Page.GetByLabel("Bắt đầu (giờ Việt Nam)").FillAsync("2026-12-10T08:00");
+        await Page.GetByLabel("Kết thúc (giờ Việt Nam)").FillAsync("2026-12-10T11:00");
+        await Page.GetByLabel("Đường dẫn họp trực tuyến").FillAsync("https://meet.example.vn/tap-huan");
+        await FillTopicAsync(Page.GetByRole(AriaRole.Group, new() { Name = "Chủ đề mới 1" }), "08:00", "Khai mạc", "Phạm Văn Hùng", "Phó Chủ tịch UBND");
+        await FillTopicAsync(Page.GetByRole(AriaRole.Group, new() { Name = "Chủ đề mới 2" }), "08:30", "Chữ ký số trong công việc", "Đỗ Thu Hà", "Chuyên viên");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Tạo sự kiện" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã tạo sự kiện.");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Sửa sự kiện và chương trình" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Group, new() { Name = "Chủ đề 1" }).GetByLabel("Xóa chủ đề này").CheckAsync();
+        await Page.GetByRole(AriaRole.Group, new() { Name = "Chủ đề 2" }).GetByLabel("Thứ tự").FillAsync("2");
+        var added = Page.GetByRole(AriaRole.Group, new() { Name = "Chủ đề mới 1" });
+        await FillTopicAsync(added, "08:00", "Dịch vụ công trực tuyến toàn trình", "Ngô Minh Khoa", "Trưởng phòng");
+        await added.GetByLabel("Thứ tự").FillAsync("1");
+        await added.GetByLabel("Đường dẫn tài liệu").FillAsync("https://example.vn/dvc.pdf");
+        await Page.GetByLabel("Tên sự kiện").FillAsync("Tập huấn kỹ năng số cho cán bộ phường (đã cập nhật)");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã lưu sự kiện.");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Tập huấn kỹ năng số cho cán bộ phường (đã cập nhật)", Level = 1 })).ToBeVisibleAsync();
+        var topics = Page.GetByRole(AriaRole.Table).Filter(new() { HasText = "Báo cáo viên" }).GetByRole(AriaRole.Row);
+        await Expect(topics).ToHaveCountAsync(3);
+        await Expect(topics.Nth(1)).ToContainTextAsync("Dịch vụ công trực tuyến toàn trình");
+        await Expect(topics.Nth(2)).ToContainTextAsync("Chữ ký số trong công việc");
+        await Expect(topics.Nth(1).GetByRole(AriaRole.Link, new() { Name = "Tài liệu" })).ToHaveAttributeAsync("href", "https://example.vn/dvc.pdf");
+        await Expect(Page.GetByRole(AriaRole.Cell, new() { Name = "Khai mạc" })).ToHaveCountAsync(0);
+    }
+
+    private static async Task FillTopicAsync(ILocator topic, string time, string title, string speaker, string position)
+    {
+        await topic.GetByLabel("Giờ").FillAsync(time);
+        await topic.GetByLabel("Chủ đề", new() { Exact = true }).FillAsync(title);
+        await topic.GetByLabel("Báo cáo viên").FillAsync(speaker);
+        await topic.GetByLabel("Chức vụ").FillAsync(position);
     }
 }
