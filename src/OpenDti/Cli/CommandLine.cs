@@ -19,6 +19,7 @@ internal static class CommandLine
             StoreCommands.CreateDemo(),
             IndexCommand(),
             DossiersCommand.Create(),
+            Features.LoadTest.LoadTestCommands.Create(),
         };
 
         // With no verb, OpenDTI serves: the same options and action as `serve`.
