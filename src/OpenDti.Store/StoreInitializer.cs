@@ -52,7 +52,14 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
     private readonly ILogger _logger = logger ?? NullLogger<StoreInitializer>.Instance;
 
     /// <summary>Migrates the store and applies the national seed; with <paramref name="includeDemo"/>, the demo data too (once; never again after an administrator removed it).</summary>
-    public async Task InitializeAsync(bool includeDemo, CancellationToken cancellationToken)
+    public Task InitializeAsync(bool includeDemo, CancellationToken cancellationToken) =>
+        InitializeAsync(includeDemo, thenInTurn: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="InitializeAsync(bool, CancellationToken)"/>, then <paramref name="thenInTurn"/> — work that reads
+    /// the seed and records itself once (the demo rankings) — before another instance may take its turn.
+    /// </summary>
+    public async Task InitializeAsync(bool includeDemo, Func<CancellationToken, Task>? thenInTurn, CancellationToken cancellationToken)
     {
         // Instances starting together on one PostgreSQL take turns: the first migrates and seeds, the others
         // wait on a session lock and then find everything applied (without it the second one's seed would
@@ -69,6 +76,11 @@ public sealed partial class StoreInitializer(OpenDtiDbContext db, TimeProvider t
         if (includeDemo)
         {
             await ApplyOnceAsync(DemoSeedName, AddDemoAsync, cancellationToken);
+        }
+
+        if (thenInTurn is not null)
+        {
+            await thenInTurn(cancellationToken);
         }
     }
 

@@ -46,11 +46,12 @@ internal sealed class StoreStartup(IServiceScopeFactory scopes, IOptions<StoreOp
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OpenDtiDbContext>();
         var initializer = new StoreInitializer(db, time, loggers.CreateLogger<StoreInitializer>());
-        await initializer.InitializeAsync(options.Value.Demo, cancellationToken);
-        if (options.Value.Demo)
-        {
-            await DemoRankings.EnsureAsync(db, time, cancellationToken);
-        }
+        // The demo rankings are computed in the same turn: two instances starting together on one empty PostgreSQL
+        // database would otherwise both compute them and the second would stop on the first one's seed record.
+        await initializer.InitializeAsync(
+            options.Value.Demo,
+            options.Value.Demo ? ct => DemoRankings.EnsureAsync(db, time, ct) : null,
+            cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
