@@ -111,12 +111,13 @@ public sealed class EvidenceFiles(OpenDtiDbContext db, UnitHierarchy hierarchy, 
             await transaction.CommitAsync(cancellationToken);
             return new EvidenceOutcome(null, sniffed, evidence.Id, evidence.FileName);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception)
         {
-            // Someone started the same submission at the same moment: nothing is kept; trying again finds it.
+            // Someone started the same submission at the same moment, or the store's disk is full (the OS said
+            // ENOSPC): either way nothing is kept and the files attached before are untouched.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return EvidenceOutcome.Refused(EvidenceRefusal.Conflict);
+            return EvidenceOutcome.Refused(StoreFailures.IsStorageFull(exception) ? EvidenceRefusal.StorageFull : EvidenceRefusal.Conflict);
         }
     }
 
@@ -246,6 +247,9 @@ public enum EvidenceRefusal
 
     /// <summary>Someone started the same submission at the same moment: 409.</summary>
     Conflict,
+
+    /// <summary>The store's disk is full: nothing was saved, 507.</summary>
+    StorageFull,
 }
 
 /// <summary>The outcome of an evidence operation.</summary>

@@ -169,6 +169,7 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
     private async Task<DossierIngestResult> WriteAsync(DossierIngestion ingestion, DossierIngestRequest request, DossierUnits units, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await DossierJobLease.TakeWritingTurnAsync(db, cancellationToken);
         var dbTransaction = transaction.GetDbTransaction();
         StagedChanges changes;
         long rows;
