@@ -20,7 +20,7 @@ internal sealed partial class StoreFailureExceptionHandler(IProblemDetailsServic
         ProblemDetails problem;
         if (StoreFailures.IsStorageFull(exception))
         {
-            LogStorageFull(logger, httpContext.Request.Method, httpContext.Request.Path);
+            LogStorageFull(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status507InsufficientStorage,
@@ -31,6 +31,7 @@ internal sealed partial class StoreFailureExceptionHandler(IProblemDetailsServic
         else if (StoreFailures.IsUnavailable(exception))
         {
             LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path);
+            StoreFailures.ForgetPooledConnections();
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
@@ -49,7 +50,7 @@ internal sealed partial class StoreFailureExceptionHandler(IProblemDetailsServic
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed: the store's disk is full")]
-    private static partial void LogStorageFull(ILogger logger, string method, PathString path);
+    private static partial void LogStorageFull(ILogger logger, Exception exception, string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} failed: the store is unavailable")]
     private static partial void LogUnavailable(ILogger logger, string method, PathString path);

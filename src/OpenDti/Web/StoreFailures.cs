@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace OpenDti.Web;
 
@@ -13,6 +14,12 @@ internal static class StoreFailures
     /// <summary>The store cannot be reached or is restarting (a broken connection, "the database system is shutting down"…).</summary>
     public static bool IsUnavailable(Exception exception) =>
         Store(exception) is { IsTransient: true } && !IsStorageFull(exception);
+
+    /// <summary>
+    /// Drops the idle pooled connections, after one was found broken: a PostgreSQL that restarted has ended
+    /// them all, and each would otherwise fail one more request before the pool learnt it.
+    /// </summary>
+    public static void ForgetPooledConnections() => NpgsqlConnection.ClearAllPools();
 
     private static DbException? Store(Exception? exception)
     {

@@ -20,6 +20,11 @@ internal sealed class StoreHealthCheck(OpenDtiDbContext db) : IHealthCheck
         }
         catch (DbException exception)
         {
+            if (StoreFailures.IsUnavailable(exception))
+            {
+                StoreFailures.ForgetPooledConnections();
+            }
+
             return HealthCheckResult.Unhealthy("the store does not answer", exception);
         }
     }
