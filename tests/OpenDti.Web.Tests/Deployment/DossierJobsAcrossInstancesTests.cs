@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using OpenDti.Domain.Dossiers;
 using OpenDti.Dossiers.Synthetic;
 using OpenDti.Features.Dossiers;
@@ -59,7 +60,7 @@ public sealed partial class DossierJobsAcrossInstancesTests(TwoInstancesBehindNg
     [Fact]
     public async Task InstanceKilledWhileIngesting_LeavesAllOrNothing_TheOtherMarksTheJobFailed_AndTheRerunCompletes()
     {
-        const int Rows = 150_000;
+        const int Rows = 100_000;
         await EnsureUserAsync();
         var file = Export(seed: 7, Rows, "K");
         using var browser = await SignedInBrowserAsync(two.InstanceAddress(0));
@@ -67,9 +68,9 @@ public sealed partial class DossierJobsAcrossInstancesTests(TwoInstancesBehindNg
 
         var id = await UploadAsync(browser, file, "ho-so-lon.csv");
 
-        // Wait for the writing (the whole file read and checked), then pull the plug on whoever runs it.
+        // Wait for the writing (the whole file read and checked, the transaction begun), then pull the plug on whoever runs it.
         var victim = await WaitForWritingAsync(id);
-        await Task.Delay(TimeSpan.FromSeconds(1), Cancel);
+        await Task.Delay(TimeSpan.FromMilliseconds(300), Cancel);
         await two.KillAsync(victim);
         var survivor = 1 - victim;
         try
@@ -170,7 +171,7 @@ public sealed partial class DossierJobsAcrossInstancesTests(TwoInstancesBehindNg
         }
     }
 
-    /// <summary>Waits until job <paramref name="id"/> has read its whole file (so it is writing) and returns the instance that claimed it.</summary>
+    /// <summary>Waits until job <paramref name="id"/> is writing and returns the instance that claimed it.</summary>
     private async Task<int> WaitForWritingAsync(long id)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
@@ -178,7 +179,7 @@ public sealed partial class DossierJobsAcrossInstancesTests(TwoInstancesBehindNg
         {
             var job = await JobAsync(id);
             Assert.True(job.Status is DossierIngestionStatus.Queued or DossierIngestionStatus.Running, $"the job ended before the kill: {job.Status} {job.Message}");
-            if (job.Status == DossierIngestionStatus.Running && job.TotalBytes > 0 && job.BytesRead == job.TotalBytes)
+            if (job.Status == DossierIngestionStatus.Running && await IsWritingAsync())
             {
                 var runners = Enumerable.Range(0, 2).Where(i => Claims(i).Contains(id)).ToList();
                 if (runners.Count == 1)
@@ -188,8 +189,19 @@ public sealed partial class DossierJobsAcrossInstancesTests(TwoInstancesBehindNg
             }
 
             Assert.True(waited.Elapsed < TimeSpan.FromMinutes(3), $"job {id} did not start writing within 3 minutes ({job.Status}, {job.BytesRead} of {job.TotalBytes} bytes)");
-            await Task.Delay(100, Cancel);
+            await Task.Delay(50, Cancel);
         }
+    }
+
+    /// <summary>Whether an ingestion holds the writing turn (its transaction has begun writing): the advisory lock (0x44534A42, 0) of <c>DossierJobLease</c>.</summary>
+    private async Task<bool> IsWritingAsync()
+    {
+        await using var connection = new NpgsqlConnection(two.Database);
+        await connection.OpenAsync(Cancel);
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.locktype = 'advisory' AND l.classid = 1146309186 AND l.objid = 0 AND l.objsubid = 2 AND l.granted",
+            connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(Cancel), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private async Task<DossierIngestion> JobAsync(long id)
