@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 using OpenDti.Features.Accounts;
 using OpenDti.Features.Audit;
@@ -48,6 +49,7 @@ internal static class WebApp
         builder.Services.AddLocalisation();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
+        builder.Services.AddExceptionHandler<StoreFailureExceptionHandler>();
         builder.Services.AddReverseProxy(builder.Configuration);
         builder.Services.AddCrossOriginReads();
         builder.Services.AddPublicOutputCache();
@@ -89,7 +91,7 @@ internal static class WebApp
         app.UseOutputCache();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = StoreHealthCheck.WriteAsync });
         app.MapOpenApi();
         app.MapCultureSwitch();
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -16,6 +17,7 @@ public sealed class TwoInstancesBehindNginx : IAsyncLifetime
 
     private readonly List<Process> _processes = [];
     private readonly List<Process> _instances = [];
+    private readonly List<ConcurrentQueue<string>> _output = [];
     private readonly string _directory = Directory.CreateTempSubdirectory("opendti-nginx-").FullName;
     private string? _database;
 
@@ -48,7 +50,8 @@ public sealed class TwoInstancesBehindNginx : IAsyncLifetime
         // Both at once, on an empty database: they must take turns migrating and seeding.
         foreach (var port in ports)
         {
-            _instances.Add(StartApp("serve", "--urls", $"http://127.0.0.1:{port}", "--db", _database, "--no-demo"));
+            _output.Add([]);
+            _instances.Add(StartApp(["serve", "--urls", $"http://127.0.0.1:{port}", "--db", _database, "--no-demo"], _output[^1]));
             _processes.Add(_instances[^1]);
         }
 
@@ -81,6 +84,18 @@ public sealed class TwoInstancesBehindNginx : IAsyncLifetime
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
     }
+
+    /// <summary>Starts instance <paramref name="index"/> again (after <see cref="KillAsync"/>) on its address, and waits until it is healthy.</summary>
+    public async Task RestartAsync(int index)
+    {
+        Assert.True(_instances[index].HasExited, "restart only a stopped instance");
+        _instances[index] = StartApp(["serve", "--urls", $"http://{Instances[index]}", "--db", Database, "--no-demo"], _output[index]);
+        _processes.Add(_instances[index]);
+        await WaitHealthyAsync(new Uri(InstanceAddress(index), "/health"));
+    }
+
+    /// <summary>What instance <paramref name="index"/> has written to its console so far (warnings, and the dossier worker's information).</summary>
+    public IReadOnlyList<string> Output(int index) => [.. _output[index]];
 
     /// <summary>Runs an OpenDTI command (e.g. <c>users add</c>) on the shared store and returns its output; fails on a non-zero exit.</summary>
     public async Task<string> RunAsync(params string[] arguments)
@@ -145,15 +160,20 @@ public sealed class TwoInstancesBehindNginx : IAsyncLifetime
         }
         """;
 
-    private static Process StartApp(params string[] arguments)
+    private static Process StartApp(params string[] arguments) => StartApp(arguments, null);
+
+    /// <summary>Starts the Release build with <paramref name="arguments"/>; with <paramref name="output"/>, its console lines are collected there as they come.</summary>
+    internal static Process StartApp(string[] arguments, ConcurrentQueue<string>? output, IReadOnlyDictionary<string, string>? environment = null)
     {
         var app = Path.Combine(RepositoryRoot(), "src", "OpenDti", "bin", "Release", "net10.0", "OpenDti.dll");
         Assert.True(File.Exists(app), $"{app} is missing: build the app in Release first (./test.sh does).");
-        var process = Start("dotnet", [app, .. arguments]);
+        var process = Start("dotnet", [app, .. arguments], output, environment);
         return process;
     }
 
-    private static Process Start(string file, params string[] arguments)
+    private static Process Start(string file, params string[] arguments) => Start(file, arguments, null, null);
+
+    private static Process Start(string file, string[] arguments, ConcurrentQueue<string>? output, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -169,7 +189,32 @@ public sealed class TwoInstancesBehindNginx : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        return Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start.");
+
+        // Which instance claimed a dossier job, and which found one abandoned: the fault tests read these lines.
+        start.Environment["Logging__LogLevel__OpenDti.Features.Dossiers.DossierIngestWorker"] = "Information";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start.");
+        if (output is not null)
+        {
+            process.OutputDataReceived += (_, line) => Collect(output, line.Data);
+            process.ErrorDataReceived += (_, line) => Collect(output, line.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        return process;
+    }
+
+    private static void Collect(ConcurrentQueue<string> output, string? line)
+    {
+        if (line is not null)
+        {
+            output.Enqueue(line);
+        }
     }
 
     private async Task WaitHealthyAsync(Uri health)
@@ -181,8 +226,9 @@ public sealed class TwoInstancesBehindNginx : IAsyncLifetime
             var exited = _processes.FirstOrDefault(p => p.HasExited && p.ExitCode != 137 && p.ExitCode != -1);
             if (exited is not null)
             {
-                var errors = await exited.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-                var output = await exited.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+                var index = _instances.IndexOf(exited);
+                var errors = index >= 0 ? string.Join('\n', _output[index]) : await exited.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+                var output = index >= 0 ? string.Empty : await exited.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
                 throw new InvalidOperationException($"{exited.StartInfo.FileName} {string.Join(' ', exited.StartInfo.ArgumentList)} stopped with {exited.ExitCode}: {errors}{output}");
             }
 
@@ -209,7 +255,7 @@ public sealed class TwoInstancesBehindNginx : IAsyncLifetime
         throw new TimeoutException($"{health} did not answer 200 within 3 minutes.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

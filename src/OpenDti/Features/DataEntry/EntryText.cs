@@ -92,6 +92,7 @@ internal static class EntryText
             "entry.The file '{0}' was not attached: its content is {1} (first bytes {2}). Accepted: {3}.",
             fileName ?? string.Empty, localizer[outcome.Sniffed!.FoundKey!], outcome.Sniffed.FirstBytes!, EvidenceTypes.Allowed),
         EvidenceRefusal.UnknownMeasure => localizer["entry.Choose a measure of this form, or the whole submission."],
+        EvidenceRefusal.StorageFull => localizer.Format("entry.The file '{0}' was not attached: the server's storage is full. Nothing was saved and the files attached before are intact; tell your administrator, then attach it again.", fileName ?? string.Empty),
         _ => localizer["entry.Someone else changed this submission at the same moment; try again."],
     };
 }

@@ -111,12 +111,20 @@ public sealed class EvidenceFiles(OpenDtiDbContext db, UnitHierarchy hierarchy, 
             await transaction.CommitAsync(cancellationToken);
             return new EvidenceOutcome(null, sniffed, evidence.Id, evidence.FileName);
         }
-        catch (DbUpdateException)
+        catch (Exception exception) when (exception is DbUpdateException || StoreFailures.IsStorageFull(exception))
         {
-            // Someone started the same submission at the same moment: nothing is kept; trying again finds it.
-            await transaction.RollbackAsync(cancellationToken);
+            // Someone started the same submission at the same moment, or the store's disk is full (the OS said
+            // ENOSPC; PostgreSQL counts that transient, so EF reports it wrapped in an InvalidOperationException):
+            // either way nothing is kept and the files attached before are untouched. After ENOSPC Npgsql has
+            // ended the transaction itself (rolling it back again throws); leaving the block disposes of it.
+            var full = StoreFailures.IsStorageFull(exception);
+            if (!full)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+
             db.ChangeTracker.Clear();
-            return EvidenceOutcome.Refused(EvidenceRefusal.Conflict);
+            return EvidenceOutcome.Refused(full ? EvidenceRefusal.StorageFull : EvidenceRefusal.Conflict);
         }
     }
 
@@ -246,6 +254,9 @@ public enum EvidenceRefusal
 
     /// <summary>Someone started the same submission at the same moment: 409.</summary>
     Conflict,
+
+    /// <summary>The store's disk is full: nothing was saved, 507.</summary>
+    StorageFull,
 }
 
 /// <summary>The outcome of an evidence operation.</summary>

@@ -376,6 +376,7 @@ public sealed class EntryFormModel(
         EvidenceRefusal.TooLarge => StatusCodes.Status413PayloadTooLarge,
         EvidenceRefusal.Unsupported => StatusCodes.Status415UnsupportedMediaType,
         EvidenceRefusal.UnknownMeasure => StatusCodes.Status422UnprocessableEntity,
+        EvidenceRefusal.StorageFull => StatusCodes.Status507InsufficientStorage,
         _ => StatusCodes.Status409Conflict,
     };
 

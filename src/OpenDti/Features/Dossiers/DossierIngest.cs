@@ -202,6 +202,7 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
     private async Task<DossierIngestResult> WriteAsync(DossierIngestion ingestion, DossierIngestRequest request, DossierUnits units, ProcedureCatalogue? catalogue, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await DossierJobLease.TakeWritingTurnAsync(db, cancellationToken);
         var dbTransaction = transaction.GetDbTransaction();
         StagedChanges changes;
         long rows;

@@ -29,8 +29,15 @@ public sealed class TargetImport(OpenDtiDbContext db, TargetEditing editing, IOp
     public async Task<ImportOutcome> ImportAsync(SignedIn actor, string fileName, Stream stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        // At most one byte past the limit is read: a larger file is refused without being held in memory.
         using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length <= limits.Value.MaxBytes && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limits.Value.MaxBytes + 1 - buffer.Length)), cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
         if (buffer.Length > limits.Value.MaxBytes || XlsxArchiveCheck.Check(buffer, limits.Value) is not null)
         {
             return ImportOutcome.Failed(fileName, "file", "một tệp .xlsx trong giới hạn tải lên / an .xlsx file within the upload limits", "a file that is not one, or too large");

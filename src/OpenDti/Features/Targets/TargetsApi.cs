@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using OpenDti.Domain.Targets;
 using OpenDti.Features.Accounts;
+using OpenDti.Features.DataEntry.Templates;
 using OpenDti.Features.Submissions;
 using OpenDti.Web;
 
@@ -70,6 +73,7 @@ internal static class TargetsApi
             .WithSummary("Nhập chỉ tiêu từ Excel / import targets from an XLSX file")
             .WithDescription("multipart/form-data with file: an XLSX file whose first sheet has a header row with the fields of POST /api/v1/targets (documentId, code, pillar, name, …), one target per row. All or nothing: any problem (row, column, expected, found) and nothing is written. 200 with the ids.")
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery();
         return app;
     }
@@ -174,19 +178,56 @@ internal static class TargetsApi
         return ToResult(await editing.AddTargetAsync(actor, request, cancellationToken), "/api/v1/targets/");
     }
 
+    /// <remarks>
+    /// The form is read here, after the caller is known and the declared size checked, rather than bound to an
+    /// <see cref="IFormFile"/> parameter: binding would buffer the whole body first, and its content-type
+    /// matching would answer an anonymous caller 415 before authorisation could answer 401.
+    /// </remarks>
     public static async Task<Results<Ok<ImportedTargets>, ProblemHttpResult, ValidationProblem>> ImportAsync(
-        IFormFile? file, CurrentActor current, TargetImport import, CancellationToken cancellationToken)
+        HttpContext http, CurrentActor current, TargetImport import, IOptions<UploadLimits> limits, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(limits);
         if (await current.GetAsync(cancellationToken) is not { } actor)
         {
             return NotAuthenticated();
         }
 
-        if (file is null)
+        var bodyLimit = TemplatesApi.BodyLimit(limits.Value);
+        if (http.Request.ContentLength > bodyLimit)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]>(StringComparer.Ordinal) { ["file"] = [TargetEditing.Expected("một tệp XLSX trong trường file / an XLSX file in field file", null)] },
-                title: "Tệp không hợp lệ / invalid file");
+            return TooLarge(limits.Value);
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return NoFile();
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = bodyLimit;
+        }
+
+        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = bodyLimit, ValueCountLimit = 16 }));
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            return TooLarge(limits.Value);
+        }
+
+        if (form.Files.GetFile("file") is not { } file)
+        {
+            return NoFile();
+        }
+
+        if (file.Length > limits.Value.MaxBytes)
+        {
+            return TooLarge(limits.Value);
         }
 
         await using var stream = file.OpenReadStream();
@@ -197,6 +238,15 @@ internal static class TargetsApi
                 ? TypedResults.ValidationProblem(result.Errors, title: "Tệp không hợp lệ, không có gì được ghi / invalid file, nothing was written")
                 : TypedResults.Ok(new ImportedTargets { Ids = result.Ids });
     }
+
+    private static ValidationProblem NoFile() => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]>(StringComparer.Ordinal) { ["file"] = [TargetEditing.Expected("một tệp XLSX trong trường file (multipart/form-data) / an XLSX file in field file (multipart/form-data)", null)] },
+        title: "Tệp không hợp lệ / invalid file");
+
+    private static ProblemHttpResult TooLarge(UploadLimits limits) => TypedResults.Problem(
+        $"Tệp quá lớn: tối đa {limits.MaxBytes >> 20} MB; không ghi gì / the file is too large: at most {limits.MaxBytes >> 20} MB; nothing was written.",
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Tệp quá lớn / file too large");
 
     private static Results<Created<WrittenId>, ProblemHttpResult, ValidationProblem> ToResult(TargetWriteResult result, string path) =>
         result switch
