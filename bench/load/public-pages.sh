@@ -22,7 +22,8 @@ paths=(
     "/api/v1/rankings?framework=DTI_PROVINCE&period=2025"
 )
 
-fail() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=bench/load/lib.sh
+source bench/load/lib.sh
 
 need=()
 command -v wrk >/dev/null || need+=(wrk)
@@ -41,55 +42,25 @@ app=src/OpenDti/bin/Release/net10.0/OpenDti.dll
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/opendti-load.XXXXXX")
 app_pid=
-pg_bin=
-pg_dir=
 pg_connection=
-as_postgres=()
 cleanup() {
     [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
-    if [[ -n "$pg_bin" && -f "$pg_dir/data/postmaster.pid" ]]; then
-        "${as_postgres[@]}" "$pg_bin/pg_ctl" stop -D "$pg_dir/data" -m immediate >/dev/null 2>&1 || true
-    fi
-    rm -rf "$work" ${pg_dir:+"$pg_dir"}
+    stop_postgres
+    rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
-port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-    local candidate
-    for _ in {1..50}; do
-        candidate=$((20000 + RANDOM % 20001))
-        if port_is_free "$candidate"; then echo "$candidate"; return; fi
-    done
-    fail "no free loopback port"
-}
-
-start_postgres() {
-    pg_bin=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-    # Its own directory (as in test.sh): initdb refuses root, and postgres cannot enter a root-only parent.
-    pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/opendti-load-pg.XXXXXX")
-    if [[ $(id -u) -eq 0 ]]; then
-        chown postgres: "$pg_dir"
-        as_postgres=(runuser -u postgres --)
-    fi
-    local port
-    port=$(free_port)
-    "${as_postgres[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$work/initdb.log" \
-        || { cat "$work/initdb.log" >&2; fail "initdb failed"; }
-    printf 'local all all trust\nhost all all 127.0.0.1/32 trust\n' >"$pg_dir/data/pg_hba.conf"
-    # A server as one would run it, except that it is on loopback and thrown away afterwards.
-    "${as_postgres[@]}" "$pg_bin/pg_ctl" start -w -D "$pg_dir/data" -l "$pg_dir/postgres.log" \
-        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$pg_dir -c max_connections=200" >/dev/null \
-        || { cat "$pg_dir/postgres.log" >&2; fail "PostgreSQL did not start"; }
-    pg_connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=opendti_load"
+start_store_postgres() {
+    start_postgres 200
+    pg_connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=opendti_load"
 }
 
 run_store() {
     local store=$1 connection port url
     case $store in
         sqlite) connection="Data Source=$work/opendti.db" ;;
-        postgres) start_postgres; connection=$pg_connection ;;
+        postgres) start_store_postgres; connection=$pg_connection ;;
         *) fail "unknown store '$store' (sqlite or postgres)" ;;
     esac
     port=$(free_port)

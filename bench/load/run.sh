@@ -29,7 +29,8 @@ paths=(
     "/api/v1/rankings?framework=DTI_PROVINCE&period=2025"
 )
 
-fail() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=bench/load/lib.sh
+source bench/load/lib.sh
 
 need=()
 command -v wrk >/dev/null || need+=(wrk)
@@ -47,28 +48,13 @@ app=src/OpenDti/bin/Release/net10.0/OpenDti.dll
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/opendti-load.XXXXXX")
 pids=()
-pg_bin=
-pg_dir=
-as_postgres=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
-    if [[ -n "$pg_bin" && -f "$pg_dir/data/postmaster.pid" ]]; then
-        "${as_postgres[@]}" "$pg_bin/pg_ctl" stop -D "$pg_dir/data" -m immediate >/dev/null 2>&1 || true
-    fi
-    rm -rf "$work" ${pg_dir:+"$pg_dir"}
+    stop_postgres
+    rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
-
-port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-    local candidate
-    for _ in {1..50}; do
-        candidate=$((20000 + RANDOM % 20001))
-        if port_is_free "$candidate"; then echo "$candidate"; return; fi
-    done
-    fail "no free loopback port"
-}
 
 wait_healthy() {
     local url=$1
@@ -80,21 +66,8 @@ wait_healthy() {
     fail "$url/health did not answer 200"
 }
 
-# PostgreSQL as in test.sh: its own directory (initdb refuses root, and postgres cannot enter a root-only parent).
-pg_bin=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/opendti-load-pg.XXXXXX")
-if [[ $(id -u) -eq 0 ]]; then
-    chown postgres: "$pg_dir"
-    as_postgres=(runuser -u postgres --)
-fi
-pg_port=$(free_port)
-"${as_postgres[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$work/initdb.log" \
-    || { cat "$work/initdb.log" >&2; fail "initdb failed"; }
-printf 'local all all trust\nhost all all 127.0.0.1/32 trust\n' >"$pg_dir/data/pg_hba.conf"
 # Two instances with Npgsql's default pool of 100 each, plus psql.
-"${as_postgres[@]}" "$pg_bin/pg_ctl" start -w -D "$pg_dir/data" -l "$pg_dir/postgres.log" \
-    -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$pg_dir -c max_connections=250" >/dev/null \
-    || { cat "$pg_dir/postgres.log" >&2; fail "PostgreSQL did not start"; }
+start_postgres 250
 # Max Auto Prepare as docs/deploy.md recommends: the burst's repeated INSERTs are parsed and planned once per connection.
 db="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=opendti_load;Max Auto Prepare=64"
 sql() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d opendti_load -XAtq -F ' ' -c "$1"; }
@@ -102,8 +75,7 @@ sql() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d opendti_load -XAtq -F ' '
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -Xq -c "CREATE DATABASE opendti_load ENCODING 'UTF8' TEMPLATE template0"
 
 # The first instance migrates and seeds the empty database (with the demo data and its rankings, which the public
-# pages show), then the second starts on it. (Started together, the two collide computing the demo rankings:
-# DemoRankings records its seed outside the start-up turn; with --no-demo they start together cleanly.)
+# pages show), then the second starts on it: the readers' figures then measure two warm instances, not a start.
 instances=()
 for n in 1 2; do
     port=$(free_port)

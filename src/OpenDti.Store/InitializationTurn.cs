@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace OpenDti.Store;
 
@@ -22,10 +25,34 @@ internal sealed class InitializationTurn : IAsyncDisposable
             return new InitializationTurn(null);
         }
 
+        await CreateDatabaseIfMissingAsync(db, cancellationToken);
+
         // The lock belongs to the session: keep one connection open until it is released.
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({Key})", cancellationToken);
         return new InitializationTurn(db);
+    }
+
+    /// <summary>
+    /// The lock needs a session on the database, so the database must exist before the migration could create it (as
+    /// EF's own <c>Migrate</c> would). Two instances creating it at once: the one that loses the race finds it made.
+    /// </summary>
+    private static async Task CreateDatabaseIfMissingAsync(OpenDtiDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+            // Another instance created it a moment earlier.
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -22,6 +22,10 @@ internal static class TestPostgres
         return new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = name }.ConnectionString;
     }
 
+    /// <summary>The connection string of a database named <paramref name="name"/> on the test server, which is not created here.</summary>
+    public static string ConnectionStringFor(string name) =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = name }.ConnectionString;
+
     /// <summary>Drops the database that <paramref name="connectionString"/> names, closing its pooled connections first.</summary>
     public static async Task DropDatabaseAsync(string connectionString)
     {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -178,11 +177,7 @@ internal static class TargetsApi
         return ToResult(await editing.AddTargetAsync(actor, request, cancellationToken), "/api/v1/targets/");
     }
 
-    /// <remarks>
-    /// The form is read here, after the caller is known and the declared size checked, rather than bound to an
-    /// <see cref="IFormFile"/> parameter: binding would buffer the whole body first, and its content-type
-    /// matching would answer an anonymous caller 415 before authorisation could answer 401.
-    /// </remarks>
+    /// <remarks>The file is read by <see cref="UploadReader"/> after the caller is known (401 before 415, size before body).</remarks>
     public static async Task<Results<Ok<ImportedTargets>, ProblemHttpResult, ValidationProblem>> ImportAsync(
         HttpContext http, CurrentActor current, TargetImport import, IOptions<UploadLimits> limits, CancellationToken cancellationToken)
     {
@@ -193,34 +188,13 @@ internal static class TargetsApi
             return NotAuthenticated();
         }
 
-        var bodyLimit = TemplatesApi.BodyLimit(limits.Value);
-        if (http.Request.ContentLength > bodyLimit)
+        var (file, problem) = await UploadReader.ReadAsync(http, limits.Value, cancellationToken);
+        if (problem == UploadProblem.TooLarge)
         {
             return TooLarge(limits.Value);
         }
 
-        if (!http.Request.HasFormContentType)
-        {
-            return NoFile();
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = bodyLimit;
-        }
-
-        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = bodyLimit, ValueCountLimit = 16 }));
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
-        {
-            return TooLarge(limits.Value);
-        }
-
-        if (form.Files.GetFile("file") is not { } file)
+        if (file is null)
         {
             return NoFile();
         }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,17 +24,11 @@ internal static class TemplatesApi
         services.AddOptions<RazorPagesOptions>().Configure<IOptions<UploadLimits>>((pages, limits) =>
             pages.Conventions.AddPageApplicationModelConvention(UploadModel.PagePath, model =>
             {
-                model.Filters.Add(new RequestSizeLimitAttribute(BodyLimit(limits.Value)));
-                model.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = BodyLimit(limits.Value) });
+                model.Filters.Add(new RequestSizeLimitAttribute(UploadReader.BodyLimit(limits.Value)));
+                model.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = UploadReader.BodyLimit(limits.Value) });
             }));
         return services;
     }
-
-    /// <summary>
-    /// The most a request may carry: twice the file limit and a megabyte for the form, so that a file a little over
-    /// the limit is still read and refused with a message saying its size, and a much larger one is cut off early.
-    /// </summary>
-    public static long BodyLimit(UploadLimits limits) => (2 * limits.MaxBytes) + (1 << 20);
 
     public static IEndpointRouteBuilder MapTemplates(this IEndpointRouteBuilder app)
     {
@@ -103,39 +96,18 @@ internal static class TemplatesApi
             return Unauthenticated();
         }
 
-        var bodyLimit = BodyLimit(limits.Value);
-        if (http.Request.ContentLength > bodyLimit)
+        var (file, problem) = await UploadReader.ReadAsync(http, limits.Value, cancellationToken);
+        switch (problem)
         {
-            return TooLarge(limits.Value);
+            case UploadProblem.TooLarge:
+                return TooLarge(limits.Value);
+            case UploadProblem.NotMultipart:
+                return TypedResults.Problem("Cần multipart/form-data với trường file / expected multipart/form-data with the field file.", statusCode: StatusCodes.Status400BadRequest, title: "Yêu cầu không hợp lệ / bad request");
+            case UploadProblem.NoFile:
+                return TypedResults.Problem("Cần trường file chứa tệp .xlsx hoặc .csv / expected the field file with an .xlsx or .csv file.", statusCode: StatusCodes.Status400BadRequest, title: "Yêu cầu không hợp lệ / bad request");
         }
 
-        if (!http.Request.HasFormContentType)
-        {
-            return TypedResults.Problem("Cần multipart/form-data với trường file / expected multipart/form-data with the field file.", statusCode: StatusCodes.Status400BadRequest, title: "Yêu cầu không hợp lệ / bad request");
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = bodyLimit;
-        }
-
-        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = bodyLimit, ValueCountLimit = 16 }));
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
-        {
-            return TooLarge(limits.Value);
-        }
-
-        if (form.Files.GetFile("file") is not { } file)
-        {
-            return TypedResults.Problem("Cần trường file chứa tệp .xlsx hoặc .csv / expected the field file with an .xlsx or .csv file.", statusCode: StatusCodes.Status400BadRequest, title: "Yêu cầu không hợp lệ / bad request");
-        }
-
-        await using var stream = file.OpenReadStream();
+        await using var stream = file!.OpenReadStream();
         var outcome = await import.ImportAsync(new UploadRequest(stream, file.Length, file.FileName, code, period, overwrite == true), actor, cancellationToken);
         return outcome.Succeeded
             ? TypedResults.Ok(new UploadResponse(outcome.FileName, outcome.Written, outcome.Unchanged, outcome.Breaches))
