@@ -181,8 +181,15 @@ public static class DossierKpis
         var outcome = Replacements.Apply(table, candidates, catalogue?.FullOnlineIndex);
         if (outcome.UncertainMarks.Count > 0)
         {
-            var procedures = outcome.UncertainMarks.Select(m => catalogue!.FullOnlineCodes[m.Procedure]).ToHashSet(StringComparer.Ordinal);
-            var online = read.Collect(parallel, (in DossierRow row) => row.Channel == Channel.Online && procedures.Contains(Encoding.UTF8.GetString(row.Procedure)));
+            // Only the online rows that could support one of those marks: same unit, month and procedure.
+            var marks = outcome.UncertainMarks
+                .Select(m => (Unit: table.Units[table.CellUnit[m.Cell]], Month: table.CellMonth[m.Cell], Procedure: catalogue!.FullOnlineCodes[m.Procedure]))
+                .ToHashSet();
+            var procedures = marks.Select(m => m.Procedure).ToHashSet(StringComparer.Ordinal);
+            var online = read.Collect(parallel, (in DossierRow row) =>
+                row.Channel == Channel.Online
+                && procedures.Contains(Encoding.UTF8.GetString(row.Procedure))
+                && marks.Contains((Encoding.UTF8.GetString(row.Unit), LocalTime.MonthNumber(row.ReceivedAt), Encoding.UTF8.GetString(row.Procedure))));
             Replacements.UncertainMarks(table, outcome.UncertainMarks, online, outcome.RemovedPositions, catalogue!.FullOnlineIndex);
         }
 
@@ -225,7 +232,16 @@ public static class DossierKpis
             {
                 var collectors = Enumerable.Range(0, options.Threads).Select(_ => new RowCollector(filter)).ToArray();
                 ChunkedReader.ReadParallel(file, dataStart, length, header, collectors, options.ChunkBytes, null, cancellationToken);
-                return [.. collectors.SelectMany(c => c.Rows)];
+                // One list, each collector's emptied as it is copied, so the rows are not held twice over.
+                var all = new List<CollectedRow>(collectors.Sum(c => c.Rows.Count));
+                foreach (var each in collectors)
+                {
+                    all.AddRange(each.Rows);
+                    each.Rows.Clear();
+                    each.Rows.TrimExcess();
+                }
+
+                return all;
             }
 
             var collector = new RowCollector(filter);

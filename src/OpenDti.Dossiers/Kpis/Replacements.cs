@@ -14,18 +14,31 @@ internal static class Replacements
 {
     public sealed record Outcome(long ReplacedRows, HashSet<(int Chunk, int Line)> RemovedPositions, HashSet<(int Cell, int Procedure)> UncertainMarks);
 
-    public static Outcome Apply(KpiTable table, IEnumerable<CollectedRow> rows, IReadOnlyDictionary<string, int>? fullOnlineIndex)
+    /// <param name="table"></param>
+    /// <param name="rows">The rows of the repeated ids; sorted here in place (by id, then place in the file) rather than grouped into copies.</param>
+    /// <param name="fullOnlineIndex"></param>
+    public static Outcome Apply(KpiTable table, List<CollectedRow> rows, IReadOnlyDictionary<string, int>? fullOnlineIndex)
     {
         var removed = new HashSet<(int, int)>();
         var uncertain = new HashSet<(int, int)>();
         long replaced = 0;
-        foreach (var group in rows.GroupBy(r => r.Id, StringComparer.Ordinal))
+        rows.Sort(static (a, b) =>
         {
-            var ordered = group.OrderBy(r => r.Chunk).ThenBy(r => r.LineInChunk).ToList();
-            var last = ordered[^1];
-            for (var i = 0; i < ordered.Count - 1; i++)
+            var byId = string.CompareOrdinal(a.Id, b.Id);
+            return byId != 0 ? byId : a.Chunk != b.Chunk ? a.Chunk.CompareTo(b.Chunk) : a.LineInChunk.CompareTo(b.LineInChunk);
+        });
+        for (var start = 0; start < rows.Count;)
+        {
+            var end = start + 1;
+            while (end < rows.Count && string.Equals(rows[end].Id, rows[start].Id, StringComparison.Ordinal))
             {
-                var row = ordered[i];
+                end++;
+            }
+
+            var last = rows[end - 1];
+            for (var i = start; i < end - 1; i++)
+            {
+                var row = rows[i];
                 replaced++;
                 removed.Add(row.Position);
                 table.TryGetUnit(row.Unit, out var unit);
@@ -45,6 +58,8 @@ internal static class Replacements
                     uncertain.Add((cell, procedure));
                 }
             }
+
+            start = end;
         }
 
         return new Outcome(replaced, removed, uncertain);

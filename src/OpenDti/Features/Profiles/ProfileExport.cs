@@ -60,7 +60,7 @@ internal static class ProfileExport
 
     private static object?[] Row(params object?[] cells) => cells;
 
-    private static string YesNo(bool value, IStringLocalizer localizer) => value ? localizer["yes"] : localizer["no"];
+    private static string YesNo(bool value, IStringLocalizer localizer) => value ? localizer["Yes"] : localizer["No"];
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }
