@@ -42,10 +42,11 @@ internal sealed class ExportFiles : IDisposable
 
     public static UnitHierarchy LoadUnits() => UnitHierarchy.Load(new MemoryStream(Encoding.UTF8.GetBytes(Units)), "units.csv").Units!;
 
-    public DossierKpiResult Compute(string text, bool bom = false, bool skipInvalid = false, int threads = 1, int chunkBytes = DossierKpiOptions.DefaultChunkBytes)
+    public DossierKpiResult Compute(string text, bool bom = false, bool skipInvalid = false, int threads = 1, int chunkBytes = DossierKpiOptions.DefaultChunkBytes,
+        Func<DossierKpiOptions, DossierKpiOptions>? adjust = null)
     {
         var path = Write("dossiers.csv", text, bom);
-        return DossierKpis.Compute(path, new DossierKpiOptions
+        return DossierKpis.Compute(path, (adjust ?? (o => o))(new DossierKpiOptions
         {
             Catalogue = LoadCatalogue(),
             Units = LoadUnits(),
@@ -53,7 +54,7 @@ internal sealed class ExportFiles : IDisposable
             Threads = threads,
             ChunkBytes = chunkBytes,
             SourceName = "dossiers.csv",
-        }, TestContext.Current.CancellationToken);
+        }), TestContext.Current.CancellationToken);
     }
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);

@@ -24,8 +24,9 @@ internal static class ChunkedReader
         var lines = new int[chunkCount];
         var next = -1;
         var misaligned = 0;
-        var workers = sinks.Select(sink => Task.Factory.StartNew(() =>
+        Workers.Run(sinks.Length, worker =>
         {
+            var sink = sinks[worker];
             var parser = new DossierRecordParser(header);
             var buffer = GC.AllocateUninitializedArray<byte>(chunkBytes + Margin + 1);
             int k;
@@ -48,8 +49,7 @@ internal static class ChunkedReader
                 lines[k] = line;
                 progress?.Add(end - start, line);
             }
-        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
-        Task.WaitAll(workers, cancellationToken);
+        }, cancellationToken);
         return new ReadOutcome(misaligned != 0, lines);
     }
 

@@ -28,4 +28,16 @@ public sealed record DossierKpiOptions
 
     /// <summary>The file's name in messages (default: the path as given).</summary>
     public string? SourceName { get; init; }
+
+    /// <summary>
+    /// Where the temporary files go (default: the system's temporary folder): about half the input's size, in a
+    /// folder of their own that is removed at the end, whatever happens.
+    /// </summary>
+    public string? TempDirectory { get; init; }
+
+    /// <summary>How the rows are partitioned on disk (default: from the file's size). Tests set it to exercise many partitions on a small file.</summary>
+    internal RowPartitions? Partitions { get; init; }
+
+    /// <summary>Resolved dossiers sorted in memory at a time for the medians (8 Mi: 32 MB); more are taken in ranges of minutes.</summary>
+    internal int MinutesPerPass { get; init; } = 1 << 23;
 }

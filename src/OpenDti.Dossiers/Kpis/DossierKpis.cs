@@ -1,16 +1,17 @@
-using System.Text;
 using Microsoft.Win32.SafeHandles;
 using OpenDti.Domain.Problems;
 using OpenDti.Dossiers.Input;
+using OpenDti.Dossiers.Spill;
 
 namespace OpenDti.Dossiers.Kpis;
 
 /// <summary>
 /// Streams a dossier export and computes the KPIs per (unit, month) and per unit, without a database.
-/// Memory does not hold the file: it holds per (unit, month) counts, 8 bytes per resolved dossier (its
-/// processing minutes, for the exact median) and about 11.4 bytes per dossier (the hash of its id, to find
-/// a dossier given twice). A repeated dossier costs a second read of the file (only then), to take the
-/// earlier rows back out. The storing step (<c>dossiers ingest</c>) reads rows with the same parser.
+/// Memory holds the counts per (unit, month) cell and fixed buffers, not the file nor anything per dossier:
+/// what is kept per dossier (each row in brief, by the hash of its id, to find a dossier given twice; each
+/// resolved dossier's minutes, for the exact median) goes to temporary files and is read back a partition or
+/// a range of minutes at a time (docs/dossier-kpis.md). The storing step (<c>dossiers ingest</c>) reads rows
+/// with the same parser.
 /// </summary>
 public static class DossierKpis
 {
@@ -38,10 +39,11 @@ public static class DossierKpis
             return new DossierKpiResult { Problems = headerProblems, ProblemCount = headerProblems.Count };
         }
 
-        var expectedRows = ExpectedRows(sample, headerLine.DataStart, length);
+        using var scratch = new ScratchSpace(options.TempDirectory);
+        var partitions = options.Partitions ?? RowPartitions.For(ExpectedRows(sample, headerLine.DataStart, length));
         var parallel = options.Threads > 1 && length - headerLine.DataStart > 2L * options.ChunkBytes;
         var read = new Reading(file, headerLine.DataStart, length, header, options, cancellationToken);
-        var (accumulators, lines, sequential) = read.Accumulate(expectedRows, parallel);
+        var (accumulators, lines, sequential) = read.Accumulate(scratch, partitions, parallel);
 
         var firstLine = FirstLines(lines, headerLine.Lines);
         var problems = accumulators.SelectMany(a => a.Problems).OrderBy(p => p.Chunk).ThenBy(p => p.LineInChunk).ToList();
@@ -59,24 +61,20 @@ public static class DossierKpis
             };
         }
 
-        var repeated = Repeated(accumulators);
-        foreach (var accumulator in accumulators)
+        var table = KpiTable.Merge(accumulators, scratch);
+        var states = accumulators.Select(a => a.States).ToList();
+        states.ForEach(s => s.Complete());
+        options.Progress?.BeginStage("tìm hồ sơ lặp lại / finding dossiers given twice", partitions.Count);
+        var repeated = RepeatedDossiers.TakeBack(table, states, options.Threads, options.Progress, cancellationToken);
+        states.ForEach(s => s.Dispose());
+        if (repeated.UncertainMarks.Count > 0)
         {
-            accumulator.ReleaseFingerprints();
+            options.Progress?.BeginStage("đọc lại tệp: thủ tục toàn trình có hồ sơ trực tuyến / reading the file again: full-online procedures with an online dossier", 0);
+            RepeatedDossiers.SettleMarks(table, repeated, read.CountOnline(table, options.Catalogue!, [.. repeated.UncertainMarks.Keys], !sequential));
         }
 
-        // The id tables are the largest allocation (about 11 bytes per dossier): collect them now, so that the
-        // roll-up's arrays take their place instead of adding to the peak (a 10-million-row file: about −100 MB).
-        GC.Collect();
-
-        var table = KpiTable.Merge(accumulators);
-        long replaced = 0;
-        if (repeated.Count > 0)
-        {
-            replaced = TakeBackRepeated(table, repeated, read, !sequential, options.Catalogue);
-        }
-
-        var (rows, outside) = RollUp.Rows(table, options.Units, options.Catalogue);
+        options.Progress?.BeginStage("trung vị thời gian xử lý / median processing times", 0);
+        var (rows, outside) = RollUp.Rows(table, options.Units, options.Catalogue, options.MinutesPerPass);
         return new DossierKpiResult
         {
             Rows = rows,
@@ -91,7 +89,7 @@ public static class DossierKpis
                     p.Raw))
                 .ToList(),
             ValidRows = accumulators.Sum(a => a.Rows),
-            ReplacedRows = replaced,
+            ReplacedRows = repeated.ReplacedRows,
             UnknownProcedureRows = options.Catalogue is null ? 0 : accumulators.Sum(a => a.UnknownProcedureRows),
             UnitsOutsideHierarchy = ReferenceEquals(options.Units, UnitHierarchy.Flat) ? [] : outside,
             ReadSequentially = sequential,
@@ -117,7 +115,7 @@ public static class DossierKpis
         }
     }
 
-    // From the first megabyte: rows ≈ data bytes ÷ bytes per line, so the id table is sized once.
+    // From the first megabyte: rows ≈ data bytes ÷ bytes per line, to choose how many partitions the rows go into.
     private static long ExpectedRows(byte[] sample, long dataStart, long length)
     {
         var data = sample.AsSpan((int)Math.Min(dataStart, sample.Length));
@@ -141,112 +139,54 @@ public static class DossierKpis
     private static InputProblem ToInputProblem(RowProblem p, int[] firstLine, string source) =>
         new(p.Code, new ProblemPlace(source, Row: firstLine[p.Chunk] + p.LineInChunk, Column: p.Column), p.Expected, p.Found);
 
-    // Fingerprints seen twice by one thread, or by two threads (each thread's table checked against the
-    // earlier threads' tables, in parallel slices).
-    private static HashSet<ulong> Repeated(List<KpiAccumulator> accumulators)
-    {
-        var repeated = new HashSet<ulong>(accumulators.SelectMany(a => a.Repeated));
-        for (var t = 1; t < accumulators.Count; t++)
-        {
-            var slots = accumulators[t].Fingerprints!.Slots;
-            var earlier = accumulators.Take(t).Select(a => a.Fingerprints!).ToList();
-            var slices = Environment.ProcessorCount;
-            var found = new List<ulong>[slices];
-            Parallel.For(0, slices, s =>
-            {
-                found[s] = [];
-                var span = slots.Span;
-                var from = (int)((long)span.Length * s / slices);
-                var to = (int)((long)span.Length * (s + 1) / slices);
-                for (var i = from; i < to; i++)
-                {
-                    var value = span[i];
-                    if (value != 0 && earlier.Exists(e => e.Contains(value)))
-                    {
-                        found[s].Add(value);
-                    }
-                }
-            });
-            repeated.UnionWith(found.SelectMany(f => f));
-        }
-
-        return repeated;
-    }
-
-    // Second read: the rows of repeated ids; all but the last of each id come out. A third read only when a
-    // full-online mark may have lost its last online dossier (see Replacements).
-    private static long TakeBackRepeated(KpiTable table, HashSet<ulong> repeated, Reading read, bool parallel, ProcedureCatalogue? catalogue)
-    {
-        var candidates = read.Collect(parallel, (in DossierRow row) => repeated.Contains(Fingerprint(row.Id)));
-        var outcome = Replacements.Apply(table, candidates, catalogue?.FullOnlineIndex);
-        if (outcome.UncertainMarks.Count > 0)
-        {
-            // Only the online rows that could support one of those marks: same unit, month and procedure.
-            var marks = outcome.UncertainMarks
-                .Select(m => (Unit: table.Units[table.CellUnit[m.Cell]], Month: table.CellMonth[m.Cell], Procedure: catalogue!.FullOnlineCodes[m.Procedure]))
-                .ToHashSet();
-            var procedures = marks.Select(m => m.Procedure).ToHashSet(StringComparer.Ordinal);
-            var online = read.Collect(parallel, (in DossierRow row) =>
-                row.Channel == Channel.Online
-                && procedures.Contains(Encoding.UTF8.GetString(row.Procedure))
-                && marks.Contains((Encoding.UTF8.GetString(row.Unit), LocalTime.MonthNumber(row.ReceivedAt), Encoding.UTF8.GetString(row.Procedure))));
-            Replacements.UncertainMarks(table, outcome.UncertainMarks, online, outcome.RemovedPositions, catalogue!.FullOnlineIndex);
-        }
-
-        return outcome.ReplacedRows;
-    }
-
-    private static ulong Fingerprint(ReadOnlySpan<byte> id)
-    {
-        var hash = ByteHash.Of(id);
-        return hash == 0 ? 1 : hash;
-    }
-
     private sealed class Reading(SafeFileHandle file, long dataStart, long length, DossierHeader header, DossierKpiOptions options, CancellationToken cancellationToken)
     {
-        public (List<KpiAccumulator> Accumulators, int[] Lines, bool Sequential) Accumulate(long expectedRows, bool parallel)
+        public (List<KpiAccumulator> Accumulators, int[] Lines, bool Sequential) Accumulate(ScratchSpace scratch, RowPartitions partitions, bool parallel)
         {
             if (parallel)
             {
                 options.Progress?.Reset();
-                var threads = options.Threads;
-                var accumulators = Enumerable.Range(0, threads)
-                    .Select(_ => new KpiAccumulator(options.Catalogue, expectedRows / threads * 11 / 10, options.SkipInvalid, options.MaxProblems))
-                    .ToArray();
+                var accumulators = Enumerable.Range(0, options.Threads).Select(_ => NewAccumulator()).ToArray();
                 var outcome = ChunkedReader.ReadParallel(file, dataStart, length, header, accumulators, options.ChunkBytes, options.Progress, cancellationToken);
                 if (!outcome.Misaligned)
                 {
                     return ([.. accumulators], outcome.LinesPerChunk, false);
                 }
+
+                foreach (var discarded in accumulators)
+                {
+                    discarded.States.Dispose();
+                }
             }
 
             options.Progress?.Reset();
-            var single = new KpiAccumulator(options.Catalogue, expectedRows, options.SkipInvalid, options.MaxProblems);
+            var single = NewAccumulator();
             var sequential = ChunkedReader.ReadSequential(file, dataStart, length, header, single, options.ChunkBytes, options.Progress, cancellationToken);
             return ([single], sequential.LinesPerChunk, true);
+
+            KpiAccumulator NewAccumulator() => new(options.Catalogue, scratch, partitions, options.SkipInvalid, options.MaxProblems);
         }
 
-        public List<CollectedRow> Collect(bool parallel, RowFilter filter)
+        /// <summary>The valid online rows of each of <paramref name="marks"/> (see <see cref="RepeatedDossiers"/>).</summary>
+        public Dictionary<(int Cell, int FullOnline), long> CountOnline(KpiTable table, ProcedureCatalogue catalogue, HashSet<(int Cell, int FullOnline)> marks, bool parallel)
         {
+            var counters = Enumerable.Range(0, parallel ? options.Threads : 1).Select(_ => new OnlineMarkCounter(table, catalogue, marks)).ToArray();
             if (parallel)
             {
-                var collectors = Enumerable.Range(0, options.Threads).Select(_ => new RowCollector(filter)).ToArray();
-                ChunkedReader.ReadParallel(file, dataStart, length, header, collectors, options.ChunkBytes, null, cancellationToken);
-                // One list, each collector's emptied as it is copied, so the rows are not held twice over.
-                var all = new List<CollectedRow>(collectors.Sum(c => c.Rows.Count));
-                foreach (var each in collectors)
-                {
-                    all.AddRange(each.Rows);
-                    each.Rows.Clear();
-                    each.Rows.TrimExcess();
-                }
-
-                return all;
+                ChunkedReader.ReadParallel(file, dataStart, length, header, counters, options.ChunkBytes, null, cancellationToken);
+            }
+            else
+            {
+                ChunkedReader.ReadSequential(file, dataStart, length, header, counters[0], options.ChunkBytes, null, cancellationToken);
             }
 
-            var collector = new RowCollector(filter);
-            ChunkedReader.ReadSequential(file, dataStart, length, header, collector, options.ChunkBytes, null, cancellationToken);
-            return collector.Rows;
+            var counts = new Dictionary<(int Cell, int FullOnline), long>();
+            foreach (var (mark, count) in counters.SelectMany(c => c.Counts))
+            {
+                counts[mark] = counts.GetValueOrDefault(mark) + count;
+            }
+
+            return counts;
         }
     }
 }

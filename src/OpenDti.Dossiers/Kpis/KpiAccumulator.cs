@@ -1,13 +1,15 @@
 using System.Text;
 using OpenDti.Dossiers.Input;
+using OpenDti.Dossiers.Spill;
 
 namespace OpenDti.Dossiers.Kpis;
 
 /// <summary>
 /// One thread's KPI state while reading: counts per (unit, month) cell, the procedures with an online
 /// dossier per cell (a bit per full-online procedure of the catalogue), every resolved dossier's processing
-/// minutes tagged with its cell (8 bytes each, for the exact median), the fingerprints of the dossier ids
-/// seen, and the rejected rows. Codes are this thread's own small ids; <see cref="KpiTable.Merge"/> maps them
+/// minutes tagged with its cell (8 bytes each, for the exact median, on disk), every valid row in brief on disk
+/// by the hash of its dossier id (to find a dossier given twice, <see cref="RepeatedDossiers"/>), and the
+/// rejected rows. Codes are this thread's own small ids; <see cref="KpiTable.Merge"/> maps them
 /// to the file's. Nothing here is shared between threads.
 /// </summary>
 internal sealed class KpiAccumulator : IDossierRowSink
@@ -25,16 +27,19 @@ internal sealed class KpiAccumulator : IDossierRowSink
     private int[] _cellUnit = new int[256];
     private int[] _cellMonth = new int[256];
     private ulong[]?[] _onlineProcedures = new ulong[]?[256];
+    private readonly RowPartitions _partitions;
     private int _chunk;
 
-    public KpiAccumulator(ProcedureCatalogue? catalogue, long expectedRows, bool keepRejectedRows, int maxProblems)
+    public KpiAccumulator(ProcedureCatalogue? catalogue, ScratchSpace scratch, RowPartitions partitions, bool keepRejectedRows, int maxProblems)
     {
         _fullOnlineIndex = catalogue?.FullOnlineIndex;
         _catalogueCodes = catalogue?.Procedures;
         _markWords = ((catalogue?.FullOnlineCount ?? 0) + 63) >> 6;
         _keepRejectedRows = keepRejectedRows;
         _maxProblems = maxProblems;
-        Fingerprints = new FingerprintSet(expectedRows);
+        _partitions = partitions;
+        States = new PartitionSpill(scratch, partitions.Count, partitions.BufferBytes);
+        Minutes = new LongBlocks(scratch, "minutes");
     }
 
     public CodeTable Units { get; } = new();
@@ -43,15 +48,10 @@ internal sealed class KpiAccumulator : IDossierRowSink
 
     public int CellCount { get; private set; }
 
-    public LongBlocks Minutes { get; } = new();
+    public LongBlocks Minutes { get; }
 
-    /// <summary>The ids' hashes; null once released after the repeated ids are known.</summary>
-    public FingerprintSet? Fingerprints { get; private set; }
-
-    public void ReleaseFingerprints() => Fingerprints = null;
-
-    /// <summary>Fingerprints this thread saw more than once.</summary>
-    public HashSet<ulong> Repeated { get; } = [];
+    /// <summary>Every valid row in brief (<see cref="SpilledRow"/>), partitioned by the hash of its dossier id.</summary>
+    public PartitionSpill States { get; }
 
     public List<RowProblem> Problems { get; } = [];
 
@@ -77,13 +77,6 @@ internal sealed class KpiAccumulator : IDossierRowSink
     public void OnRow(in DossierRow row, int lineInChunk)
     {
         Rows++;
-        var fingerprint = ByteHash.Of(row.Id);
-        fingerprint = fingerprint == 0 ? 1 : fingerprint;
-        if (!Fingerprints!.Add(fingerprint))
-        {
-            Repeated.Add(fingerprint);
-        }
-
         var unit = Units.GetOrAdd(row.Unit, out _);
         var procedure = Procedures.GetOrAdd(row.Procedure, out var newProcedure);
         if (newProcedure)
@@ -98,12 +91,14 @@ internal sealed class KpiAccumulator : IDossierRowSink
 
         var month = LocalTime.MonthNumber(row.ReceivedAt);
         var cell = CellOf(unit, month);
+        var fullOnline = _procedureFullOnlineIndex[procedure];
+        var fingerprint = ByteHash.Of(row.Id);
+        SpilledRow.Write(States.Reserve(_partitions.Of(fingerprint), SpilledRow.SizeOf(row.Id.Length)), fingerprint, _chunk, lineInChunk, cell, fullOnline, row);
         ref var counts = ref _counts[cell];
         counts.Received++;
         if (row.Channel == Channel.Online)
         {
             counts.ReceivedOnline++;
-            var fullOnline = _procedureFullOnlineIndex[procedure];
             if (fullOnline >= 0)
             {
                 var marks = _onlineProcedures[cell] ??= new ulong[_markWords];

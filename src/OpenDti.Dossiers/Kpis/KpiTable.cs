@@ -1,12 +1,14 @@
+using OpenDti.Dossiers.Spill;
+
 namespace OpenDti.Dossiers.Kpis;
 
 /// <summary>
 /// The file's KPI state after reading: the threads' accumulators merged onto one numbering of units,
 /// procedures and (unit, month) cells. The resolved dossiers' minutes stay in the accumulators' blocks,
-/// read through each thread's cell map; removals (rows replaced by a later row of the same dossier) are
-/// applied when the medians are taken.
+/// read through each thread's cell map; the minutes of rows replaced by a later row of the same dossier are
+/// listed apart and taken out when the medians are taken.
 /// </summary>
-internal sealed class KpiTable
+internal sealed class KpiTable(ScratchSpace scratch)
 {
     private readonly Dictionary<string, int> _unitIds = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Unit, int Month), int> _cellIds = [];
@@ -22,15 +24,22 @@ internal sealed class KpiTable
     /// <summary>Per cell, the full-online procedures (their catalogue index) with at least one online dossier.</summary>
     public List<ulong[]?> OnlineProcedures { get; } = [];
 
-    /// <summary>Per thread, its minutes and the map from its cell ids to the table's.</summary>
-    public List<(LongBlocks Minutes, int[] CellMap)> MinuteSources { get; } = [];
+    /// <summary>Where the minutes are sorted out when they do not fit in memory at once.</summary>
+    public ScratchSpace Scratch => scratch;
 
-    /// <summary>Minutes to leave out of the medians: (cell, minute) → how many.</summary>
-    public Dictionary<(int Cell, uint Minute), int> Removals { get; } = [];
+    /// <summary>Per thread (in the accumulators' order), the map from its cell ids to the table's.</summary>
+    public List<int[]> CellMaps { get; } = [];
 
-    public static KpiTable Merge(IReadOnlyList<KpiAccumulator> accumulators)
+    /// <summary>Every resolved dossier's minutes and cell: each thread's, read through its cell map, and the replaced rows' to take out.</summary>
+    public List<MinuteSource> MinuteSources { get; } = [];
+
+    /// <summary>The minutes of replaced rows, in the table's cells: (minutes &lt;&lt; 32) | cell.</summary>
+    public LongBlocks RemovedMinutes { get; } = new(scratch, "removed-minutes");
+
+    public static KpiTable Merge(IReadOnlyList<KpiAccumulator> accumulators, ScratchSpace scratch)
     {
-        var table = new KpiTable();
+        var table = new KpiTable(scratch);
+        table.MinuteSources.Add(new MinuteSource(table.RemovedMinutes, CellMap: null, Removed: true));
         foreach (var accumulator in accumulators)
         {
             var unitMap = new int[accumulator.Units.Count];
@@ -64,7 +73,8 @@ internal sealed class KpiTable
                 }
             }
 
-            table.MinuteSources.Add((accumulator.Minutes, cellMap));
+            table.CellMaps.Add(cellMap);
+            table.MinuteSources.Add(new MinuteSource(accumulator.Minutes, cellMap, Removed: false));
         }
 
         return table;
@@ -107,3 +117,6 @@ internal sealed class KpiTable
         return id;
     }
 }
+
+/// <summary>Resolved dossiers as (minutes &lt;&lt; 32) | cell, with the map from the cells to the table's (none: the table's own).</summary>
+internal sealed record MinuteSource(LongBlocks Values, int[]? CellMap, bool Removed);

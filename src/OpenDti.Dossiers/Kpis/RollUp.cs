@@ -6,20 +6,17 @@ namespace OpenDti.Dossiers.Kpis;
 /// <summary>
 /// From the merged (unit, month) cells to the KPI rows: every cell adds to its unit and each of the unit's
 /// ancestors (commune → province → nation), for its month and for the whole file ("all"). Counts add up and
-/// procedure marks are or-ed. Medians are exact to the minute: all resolved dossiers' minutes are sorted
-/// once by counting (one counter per minute of the longest processing time), then walked in increasing
-/// order, each minute advancing a counter in every row it belongs to; a row's median is read when its
-/// counter passes the middle. Time is linear in the resolved dossiers times the depth; memory is one cell id
-/// (4 bytes) per resolved dossier besides the minutes themselves.
+/// procedure marks are or-ed. Medians are exact to the minute: all resolved dossiers' minutes are walked in
+/// increasing order (<see cref="MinuteOrder"/>: sorted by counting, a range of minutes at a time when they do
+/// not all fit the memory set aside), each minute advancing a counter in every row it belongs to; a row's
+/// median is read when its counter passes the middle. A replaced row's minute comes just before its minute's
+/// others and cancels one of its cell's. Time is linear in the resolved dossiers times the depth.
 /// </summary>
 internal static class RollUp
 {
     private const int AllMonths = int.MaxValue;
 
-    // Beyond this many minutes (about 64 years) of processing time the counters would take too much memory: sort instead.
-    private const long MaxCountingRange = 1L << 25;
-
-    public static (List<KpiRow> Rows, List<string> OutsideHierarchy) Rows(KpiTable table, UnitHierarchy hierarchy, ProcedureCatalogue? catalogue)
+    public static (List<KpiRow> Rows, List<string> OutsideHierarchy) Rows(KpiTable table, UnitHierarchy hierarchy, ProcedureCatalogue? catalogue, int minutesPerPass)
     {
         var outsideHierarchy = table.Units.Where(u => !hierarchy.Contains(u)).Order(StringComparer.Ordinal).ToList();
         var outputIds = new Dictionary<(string Unit, int Month), int>();
@@ -61,7 +58,7 @@ internal static class RollUp
             }
         }
 
-        var medians = Medians(table, counts, targetStart, targetIds);
+        var medians = Medians(table, counts, targetStart, targetIds, minutesPerPass);
         var rows = new List<KpiRow>(outputs.Count);
         for (var o = 0; o < outputs.Count; o++)
         {
@@ -113,7 +110,7 @@ internal static class RollUp
     }
 
     // The median of each output, in minutes: the middle value, or the mean of the two middle values.
-    private static double[] Medians(KpiTable table, CellCounts[] counts, int[] targetStart, int[] targetIds)
+    private static double[] Medians(KpiTable table, CellCounts[] counts, int[] targetStart, int[] targetIds, int minutesPerPass)
     {
         var low = new uint[counts.Length];
         var high = new uint[counts.Length];
@@ -126,12 +123,19 @@ internal static class RollUp
             highRank[o] = counts[o].Resolved / 2 + 1;
         }
 
-        var removals = table.Removals.Count > 0 ? new Dictionary<(int, uint), int>(table.Removals) : null;
-        foreach (var (minute, cell) in SortedByMinute(table))
+        // Removed values of a minute come before its others: each cancels one of its cell's in that minute.
+        var cancel = new int[table.Counts.Count];
+        foreach (var (minute, cell, removed) in MinuteOrder.Ascending(table.MinuteSources, minutesPerPass, table.Scratch))
         {
-            if (removals is not null && removals.TryGetValue((cell, minute), out var left) && left > 0)
+            if (removed)
             {
-                removals[(cell, minute)] = left - 1;
+                cancel[cell]++;
+                continue;
+            }
+
+            if (cancel[cell] > 0)
+            {
+                cancel[cell]--;
                 continue;
             }
 
@@ -158,90 +162,5 @@ internal static class RollUp
         }
 
         return medians;
-    }
-
-    // Every resolved dossier as (minute, table cell), in increasing minutes.
-    private static IEnumerable<(uint Minute, int Cell)> SortedByMinute(KpiTable table)
-    {
-        long total = 0;
-        uint max = 0;
-        foreach (var (minutes, _) in table.MinuteSources)
-        {
-            foreach (var block in minutes.Blocks())
-            {
-                total += block.Length;
-                foreach (var value in block.Span)
-                {
-                    max = Math.Max(max, (uint)(value >> 32));
-                }
-            }
-        }
-
-        if (max >= MaxCountingRange)
-        {
-            return SortedBySorting(table, total);
-        }
-
-        var starts = new int[max + 2];
-        foreach (var (minutes, _) in table.MinuteSources)
-        {
-            foreach (var block in minutes.Blocks())
-            {
-                foreach (var value in block.Span)
-                {
-                    starts[(value >> 32) + 1]++;
-                }
-            }
-        }
-
-        for (var m = 1; m < starts.Length; m++)
-        {
-            starts[m] += starts[m - 1];
-        }
-
-        var cells = GC.AllocateUninitializedArray<int>(checked((int)total));
-        var next = (int[])starts.Clone();
-        foreach (var (minutes, cellMap) in table.MinuteSources)
-        {
-            foreach (var block in minutes.Blocks())
-            {
-                foreach (var value in block.Span)
-                {
-                    cells[next[value >> 32]++] = cellMap[(int)(uint)value];
-                }
-            }
-        }
-
-        return Walk(starts, cells);
-
-        static IEnumerable<(uint, int)> Walk(int[] starts, int[] cells)
-        {
-            for (var m = 0; m < starts.Length - 1; m++)
-            {
-                for (var i = starts[m]; i < starts[m + 1]; i++)
-                {
-                    yield return ((uint)m, cells[i]);
-                }
-            }
-        }
-    }
-
-    private static IEnumerable<(uint Minute, int Cell)> SortedBySorting(KpiTable table, long total)
-    {
-        var all = new ulong[total];
-        var i = 0;
-        foreach (var (minutes, cellMap) in table.MinuteSources)
-        {
-            foreach (var block in minutes.Blocks())
-            {
-                foreach (var value in block.Span)
-                {
-                    all[i++] = (value & 0xFFFF_FFFF_0000_0000) | (uint)cellMap[(int)(uint)value];
-                }
-            }
-        }
-
-        Array.Sort(all);
-        return all.Select(v => ((uint)(v >> 32), (int)(uint)v));
     }
 }

@@ -5,6 +5,7 @@ using OpenDti.Domain.Problems;
 using OpenDti.Dossiers.Input;
 using OpenDti.Dossiers.Kpis;
 using OpenDti.Dossiers.Output;
+using OpenDti.Dossiers.Spill;
 
 namespace OpenDti.Cli;
 
@@ -25,17 +26,19 @@ internal static class DossiersCommand
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Bỏ qua dòng lỗi, ghi chúng ra tệp .rejected.csv / skip bad rows, writing them to a .rejected.csv side file" };
         var progress = new Option<bool>("--progress") { Description = "Hiện tiến độ trên stderr / show progress on stderr (shown anyway on a terminal)" };
         var threads = new Option<int?>("--threads") { Description = "Số luồng đọc / reading threads (default: all cores; 1 reads sequentially)" };
+        var tempDir = new Option<string?>("--temp-dir") { Description = "Thư mục cho tệp tạm, cần khoảng nửa dung lượng tệp vào / folder for temporary files, about half the input's size (default: the system's)" };
         var command = new Command("kpis", "Tính KPI theo đơn vị và tháng ra CSV / compute KPIs per unit and month as CSV")
         {
-            input, catalogue, units, output, skipInvalid, progress, threads,
+            input, catalogue, units, output, skipInvalid, progress, threads, tempDir,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             parse.GetRequiredValue(input), parse.GetValue(catalogue), parse.GetValue(units), parse.GetRequiredValue(output),
-            parse.GetValue(skipInvalid), parse.GetValue(progress) || !Console.IsErrorRedirected, parse.GetValue(threads), cancellationToken)));
+            parse.GetValue(skipInvalid), parse.GetValue(progress) || !Console.IsErrorRedirected, parse.GetValue(threads), parse.GetValue(tempDir), cancellationToken)));
         return command;
     }
 
-    private static int Run(string input, string? cataloguePath, string? unitsPath, string output, bool skipInvalid, bool showProgress, int? threads, CancellationToken cancellationToken)
+    private static int Run(string input, string? cataloguePath, string? unitsPath, string output, bool skipInvalid, bool showProgress, int? threads,
+        string? tempDir, CancellationToken cancellationToken)
     {
         foreach (var path in new[] { input, cataloguePath, unitsPath }.OfType<string>())
         {
@@ -80,12 +83,20 @@ internal static class DossiersCommand
             Progress = progress,
             SourceName = Path.GetFileName(input),
             Threads = threads ?? Environment.ProcessorCount,
+            TempDirectory = tempDir,
         };
         var clock = Stopwatch.StartNew();
         DossierKpiResult result;
-        using (showProgress ? new ConsoleProgress(_ => KpiProgressText(progress, clock)) : null)
+        try
         {
-            result = DossierKpis.Compute(input, options, cancellationToken);
+            using (showProgress ? new ConsoleProgress(_ => KpiProgressText(progress, clock)) : null)
+            {
+                result = DossierKpis.Compute(input, options, cancellationToken);
+            }
+        }
+        catch (ScratchSpaceException e)
+        {
+            return CliOutput.Fail(e.Message);
         }
 
         if (result.ProblemCount > 0 && !skipInvalid)
@@ -134,9 +145,15 @@ internal static class DossiersCommand
         return CliOutput.Fail(string.Join(Environment.NewLine, lines));
     }
 
-    /// <summary>Rows read, megabytes of the file and the rate so far.</summary>
+    /// <summary>Rows read, megabytes of the file and the rate so far; then the step after the read.</summary>
     private static string KpiProgressText(DossierProgress progress, Stopwatch clock)
     {
+        if (progress.Stage is { } stage)
+        {
+            var steps = progress.StageTotal > 0 ? string.Create(CultureInfo.InvariantCulture, $" {progress.StageDone:N0} / {progress.StageTotal:N0}") : "";
+            return string.Create(CultureInfo.InvariantCulture, $"{stage}{steps} ({clock.Elapsed.TotalSeconds:0} s)");
+        }
+
         var megabytes = progress.Bytes / 1e6;
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
         return string.Create(CultureInfo.InvariantCulture,

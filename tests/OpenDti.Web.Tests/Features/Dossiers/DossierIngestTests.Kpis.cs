@@ -214,6 +214,27 @@ public abstract partial class DossierIngestTests
     }
 
     [Fact]
+    public async Task KpisCommand_PutsItsTemporaryFilesWhereTold_AndATemporaryFolderThatCannotBeUsed_IsNamedWithWhatToDo()
+    {
+        var export = Write("few.csv", DossierFiles.First);
+        var scratch = Directory.CreateDirectory(Path.Combine(_dir, "scratch")).FullName;
+        var notAFolder = Write("not-a-folder", "x");
+        var written = Path.Combine(_dir, "kpis-scratch.csv");
+        var never = Path.Combine(_dir, "kpis-never.csv");
+
+        var done = await CliResult.RunAsync("dossiers", "kpis", "--input", export, "--out", written, "--temp-dir", scratch);
+        var refused = await CliResult.RunAsync("dossiers", "kpis", "--input", export, "--out", never, "--temp-dir", notAFolder);
+
+        Assert.True(done.ExitCode == 0, done.Error);
+        Assert.True(File.Exists(written));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(scratch));
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains(notAFolder, refused.Error, StringComparison.Ordinal);
+        Assert.Contains("--temp-dir", refused.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(never));
+    }
+
+    [Fact]
     public async Task SameFileAgain_RewritesNoDossierStateAndNoValue_AndAChangeIsAuditedOnce()
     {
         await ResetAsync();
