@@ -51,6 +51,7 @@ internal sealed class ExportFiles : IDisposable
             Catalogue = LoadCatalogue(),
             Units = LoadUnits(),
             SkipInvalid = skipInvalid,
+            RejectedRowsPath = skipInvalid ? Path.Combine(Directory, "out", "kpis.rejected.csv") : null,
             Threads = threads,
             ChunkBytes = chunkBytes,
             SourceName = "dossiers.csv",

@@ -2,6 +2,6 @@ namespace OpenDti.Dossiers.Input;
 
 /// <summary>
 /// A problem of one row, placed by its chunk and line within the chunk until the file's line numbers are
-/// known (chunks are read in parallel); <see cref="Raw"/> is the row as written, for the rejected-rows file.
+/// known (chunks are read in parallel).
 /// </summary>
-internal sealed record RowProblem(int Chunk, int LineInChunk, string Code, string Column, string Expected, string? Found, byte[] Raw);
+internal sealed record RowProblem(int Chunk, int LineInChunk, string Code, string Column, string Expected, string? Found);

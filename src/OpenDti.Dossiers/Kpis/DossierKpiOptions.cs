@@ -18,8 +18,15 @@ public sealed record DossierKpiOptions
 
     public int ChunkBytes { get; init; } = DefaultChunkBytes;
 
-    /// <summary>Count the valid rows and return the others, instead of refusing the file.</summary>
+    /// <summary>Count the valid rows and set the others aside, instead of refusing the file.</summary>
     public bool SkipInvalid { get; init; }
+
+    /// <summary>
+    /// With <see cref="SkipInvalid"/>, where every rejected row is written (line, column, problem, expected, found,
+    /// the row as written), in the file's order, under a temporary name renamed when complete; usually
+    /// <see cref="Output.KpiFiles.RejectedPath"/> of the KPI file. Without it the rows are only counted.
+    /// </summary>
+    public string? RejectedRowsPath { get; init; }
 
     /// <summary>Problems kept for the message when the file is refused (all are counted).</summary>
     public int MaxProblems { get; init; } = 1000;

@@ -13,14 +13,15 @@ public sealed record DossierKpiResult
 {
     public IReadOnlyList<KpiRow> Rows { get; init; } = [];
 
-    /// <summary>Problems, by line (at most <see cref="DossierKpiOptions.MaxProblems"/> unless rows are skipped).</summary>
+    /// <summary>The first problems, by line (at most <see cref="DossierKpiOptions.MaxProblems"/>).</summary>
     public IReadOnlyList<InputProblem> Problems { get; init; } = [];
 
     public long ProblemCount { get; init; }
 
-    public IReadOnlyList<RejectedRow> Rejected { get; init; } = [];
-
     public long RejectedRows { get; init; }
+
+    /// <summary>Where the rejected rows were written (<see cref="DossierKpiOptions.RejectedRowsPath"/>), if any were.</summary>
+    public string? RejectedRowsPath { get; init; }
 
     /// <summary>Valid rows read, repeats included.</summary>
     public long ValidRows { get; init; }

@@ -1,6 +1,7 @@
 using Microsoft.Win32.SafeHandles;
 using OpenDti.Domain.Problems;
 using OpenDti.Dossiers.Input;
+using OpenDti.Dossiers.Output;
 using OpenDti.Dossiers.Spill;
 
 namespace OpenDti.Dossiers.Kpis;
@@ -49,12 +50,13 @@ public static class DossierKpis
         var problems = accumulators.SelectMany(a => a.Problems).OrderBy(p => p.Chunk).ThenBy(p => p.LineInChunk).ToList();
         var problemCount = accumulators.Sum(a => a.ProblemCount);
         var rejectedRows = accumulators.Sum(a => a.RejectedRows);
-        var asInputProblems = problems.Select(p => ToInputProblem(p, firstLine, source)).ToList();
+        // Each thread keeps its first problems; the file's first ones are among them.
+        var asInputProblems = problems.Select(p => ToInputProblem(p, firstLine, source)).Take(options.MaxProblems).ToList();
         if (problemCount > 0 && !options.SkipInvalid)
         {
             return new DossierKpiResult
             {
-                Problems = asInputProblems.Take(options.MaxProblems).ToList(),
+                Problems = asInputProblems,
                 ProblemCount = problemCount,
                 RejectedRows = rejectedRows,
                 ReadSequentially = sequential,
@@ -75,19 +77,34 @@ public static class DossierKpis
 
         options.Progress?.BeginStage("trung vị thời gian xử lý / median processing times", 0);
         var (rows, outside) = RollUp.Rows(table, options.Units, options.Catalogue, options.MinutesPerPass);
+        string? rejectedPath = null;
+        if (options.SkipInvalid && options.RejectedRowsPath is { } rejectedRowsPath && rejectedRows > 0)
+        {
+            options.Progress?.BeginStage("ghi các dòng lỗi / writing the rejected rows", rejectedRows);
+            var rejected = RejectedRowsSpill.Merged(accumulators.Select(a => a.Rejected).OfType<RejectedRowsSpill>().ToList())
+                .Select(r => new RejectedRow(firstLine[r.Chunk] + r.LineInChunk,
+                    [.. r.Problems.Select(q => new InputProblem(q.Code, new ProblemPlace(source, Row: firstLine[r.Chunk] + r.LineInChunk, Column: q.Column), q.Expected, q.Found))],
+                    r.Raw));
+            KpiFiles.WriteAtomically(rejectedRowsPath, into => RejectedRowsWriter.Write(into, rejected.Select(r =>
+            {
+                options.Progress?.AdvanceStage();
+                return r;
+            })));
+            rejectedPath = rejectedRowsPath;
+        }
+
+        foreach (var accumulator in accumulators)
+        {
+            accumulator.Rejected?.Dispose();
+        }
+
         return new DossierKpiResult
         {
             Rows = rows,
             Problems = asInputProblems,
             ProblemCount = problemCount,
             RejectedRows = rejectedRows,
-            Rejected = problems
-                .Where(p => p.Raw.Length > 0)
-                .Select(p => new RejectedRow(
-                    firstLine[p.Chunk] + p.LineInChunk,
-                    asInputProblems.Where(q => q.Place.Row == firstLine[p.Chunk] + p.LineInChunk).ToList(),
-                    p.Raw))
-                .ToList(),
+            RejectedRowsPath = rejectedPath,
             ValidRows = accumulators.Sum(a => a.Rows),
             ReplacedRows = repeated.ReplacedRows,
             UnknownProcedureRows = options.Catalogue is null ? 0 : accumulators.Sum(a => a.UnknownProcedureRows),

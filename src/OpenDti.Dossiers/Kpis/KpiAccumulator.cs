@@ -8,8 +8,8 @@ namespace OpenDti.Dossiers.Kpis;
 /// One thread's KPI state while reading: counts per (unit, month) cell, the procedures with an online
 /// dossier per cell (a bit per full-online procedure of the catalogue), every resolved dossier's processing
 /// minutes tagged with its cell (8 bytes each, for the exact median, on disk), every valid row in brief on disk
-/// by the hash of its dossier id (to find a dossier given twice, <see cref="RepeatedDossiers"/>), and the
-/// rejected rows. Codes are this thread's own small ids; <see cref="KpiTable.Merge"/> maps them
+/// by the hash of its dossier id (to find a dossier given twice, <see cref="RepeatedDossiers"/>), the first
+/// problems, and with <c>--skip-invalid</c> every rejected row on disk. Codes are this thread's own small ids; <see cref="KpiTable.Merge"/> maps them
 /// to the file's. Nothing here is shared between threads.
 /// </summary>
 internal sealed class KpiAccumulator : IDossierRowSink
@@ -18,6 +18,7 @@ internal sealed class KpiAccumulator : IDossierRowSink
     private readonly IReadOnlyDictionary<string, Procedure>? _catalogueCodes;
     private readonly int _markWords;
     private readonly bool _keepRejectedRows;
+    private readonly ScratchSpace _scratch;
     private readonly int _maxProblems;
     private int[] _procedureFullOnlineIndex = new int[64];
     private bool[] _procedureIsUnknown = new bool[64];
@@ -36,6 +37,7 @@ internal sealed class KpiAccumulator : IDossierRowSink
         _catalogueCodes = catalogue?.Procedures;
         _markWords = ((catalogue?.FullOnlineCount ?? 0) + 63) >> 6;
         _keepRejectedRows = keepRejectedRows;
+        _scratch = scratch;
         _maxProblems = maxProblems;
         _partitions = partitions;
         States = new PartitionSpill(scratch, partitions.Count, partitions.BufferBytes);
@@ -53,7 +55,11 @@ internal sealed class KpiAccumulator : IDossierRowSink
     /// <summary>Every valid row in brief (<see cref="SpilledRow"/>), partitioned by the hash of its dossier id.</summary>
     public PartitionSpill States { get; }
 
+    /// <summary>The first problems found (at most the options' <c>MaxProblems</c>).</summary>
     public List<RowProblem> Problems { get; } = [];
+
+    /// <summary>Every rejected row, when they are to be written beside the output; null until the first.</summary>
+    public RejectedRowsSpill? Rejected { get; private set; }
 
     public long RejectedRows { get; private set; }
 
@@ -127,16 +133,14 @@ internal sealed class KpiAccumulator : IDossierRowSink
     {
         RejectedRows++;
         ProblemCount += problems.Count;
-        var keepRaw = _keepRejectedRows;
-        foreach (var (code, column, expected, found) in problems)
+        if (_keepRejectedRows)
         {
-            if (Problems.Count >= _maxProblems && !keepRaw)
-            {
-                return;
-            }
+            (Rejected ??= new RejectedRowsSpill(_scratch)).Add(_chunk, lineInChunk, problems, raw);
+        }
 
-            Problems.Add(new RowProblem(_chunk, lineInChunk, code, column, expected, found, keepRaw ? raw.ToArray() : []));
-            keepRaw = false;
+        foreach (var (code, column, expected, found) in problems.Take(_maxProblems - Problems.Count))
+        {
+            Problems.Add(new RowProblem(_chunk, lineInChunk, code, column, expected, found));
         }
     }
 

@@ -3,13 +3,14 @@ using OpenDti.Dossiers.Kpis;
 namespace OpenDti.Dossiers.Output;
 
 /// <summary>
-/// Writes a result's files: the KPIs, and with skipped rows the side file <c>NAME.rejected.csv</c> beside them.
+/// Writes a result's KPI file; the side file of skipped rows, <c>NAME.rejected.csv</c> beside it, is written by
+/// the computation itself (<see cref="DossierKpiOptions.RejectedRowsPath"/>), straight from its temporary files.
 /// Each file is written under a temporary name and renamed when complete, so a reader never sees half a
 /// file; a refused result writes nothing.
 /// </summary>
 public static class KpiFiles
 {
-    /// <summary>Writes the files and returns the side file's path, if rows were rejected.</summary>
+    /// <summary>Writes the KPI file and returns the side file's path, if rows were rejected and written there.</summary>
     public static string? Write(DossierKpiResult result, string kpiPath)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -19,14 +20,7 @@ public static class KpiFiles
         }
 
         WriteAtomically(kpiPath, path => KpiCsvWriter.Write(path, result.Rows));
-        if (result.RejectedRows == 0)
-        {
-            return null;
-        }
-
-        var rejectedPath = RejectedPath(kpiPath);
-        WriteAtomically(rejectedPath, path => RejectedRowsWriter.Write(path, result.Rejected));
-        return rejectedPath;
+        return result.RejectedRowsPath;
     }
 
     /// <summary><c>DIR/NAME.csv</c> → <c>DIR/NAME.rejected.csv</c>.</summary>
@@ -36,7 +30,7 @@ public static class KpiFiles
         return Path.Combine(Path.GetDirectoryName(kpiPath) ?? "", Path.GetFileNameWithoutExtension(kpiPath) + ".rejected.csv");
     }
 
-    private static void WriteAtomically(string path, Action<string> write)
+    internal static void WriteAtomically(string path, Action<string> write)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);

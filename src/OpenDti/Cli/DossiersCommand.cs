@@ -84,6 +84,7 @@ internal static class DossiersCommand
             SourceName = Path.GetFileName(input),
             Threads = threads ?? Environment.ProcessorCount,
             TempDirectory = tempDir,
+            RejectedRowsPath = KpiFiles.RejectedPath(output),
         };
         var clock = Stopwatch.StartNew();
         DossierKpiResult result;
