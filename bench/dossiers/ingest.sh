@@ -33,15 +33,23 @@ port=$((20000 + RANDOM % 20001))
 "${as_postgres[@]}" "$pg_bin/pg_ctl" start -w -D "$pg_dir/data" -l "$pg_dir/postgres.log" \
     -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$pg_dir" >/dev/null
 
+# Peak resident memory of each ingestion from GNU time (Debian's time package), when it is there.
+measure=()
+if [[ -x /usr/bin/time ]]; then
+    measure=(/usr/bin/time -f %M -o "$work/peak-kb")
+fi
 run() {
     local label="$1" db="$2"
     dotnet "$opendti" db migrate --db "$db" >/dev/null
     for pass in first again; do
-        local start end
+        local start end peak=""
         start=$(date +%s.%N)
-        dotnet "$opendti" dossiers ingest --input "$work/data/dossiers.csv" --db "$db" 2>/dev/null
+        "${measure[@]}" dotnet "$opendti" dossiers ingest --input "$work/data/dossiers.csv" --db "$db" 2>/dev/null
         end=$(date +%s.%N)
-        printf '%s, %s: %.1f s\n' "$label" "$pass" "$(echo "$end - $start" | bc)"
+        if [[ -f "$work/peak-kb" ]]; then
+            peak=$(printf ', peak %d MB' "$(( $(tail -n 1 "$work/peak-kb") / 1024 ))")
+        fi
+        printf '%s, %s: %.1f s%s\n' "$label" "$pass" "$(echo "$end - $start" | bc)" "$peak"
     done
 }
 run SQLite "Data Source=$work/bench.db"

@@ -77,22 +77,9 @@ public static class DossierKpis
 
         options.Progress?.BeginStage("trung vị thời gian xử lý / median processing times", 0);
         var (rows, outside) = RollUp.Rows(table, options.Units, options.Catalogue, options.MinutesPerPass);
-        string? rejectedPath = null;
-        if (options.SkipInvalid && options.RejectedRowsPath is { } rejectedRowsPath && rejectedRows > 0)
-        {
-            options.Progress?.BeginStage("ghi các dòng lỗi / writing the rejected rows", rejectedRows);
-            var rejected = RejectedRowsSpill.Merged(accumulators.Select(a => a.Rejected).OfType<RejectedRowsSpill>().ToList())
-                .Select(r => new RejectedRow(firstLine[r.Chunk] + r.LineInChunk,
-                    [.. r.Problems.Select(q => new InputProblem(q.Code, new ProblemPlace(source, Row: firstLine[r.Chunk] + r.LineInChunk, Column: q.Column), q.Expected, q.Found))],
-                    r.Raw));
-            KpiFiles.WriteAtomically(rejectedRowsPath, into => RejectedRowsWriter.Write(into, rejected.Select(r =>
-            {
-                options.Progress?.AdvanceStage();
-                return r;
-            })));
-            rejectedPath = rejectedRowsPath;
-        }
-
+        var rejectedPath = options.SkipInvalid && options.RejectedRowsPath is { } sidePath && rejectedRows > 0
+            ? WriteRejected(accumulators, sidePath, rejectedRows, firstLine, source, options.Progress)
+            : null;
         foreach (var accumulator in accumulators)
         {
             accumulator.Rejected?.Dispose();
@@ -111,6 +98,19 @@ public static class DossierKpis
             UnitsOutsideHierarchy = ReferenceEquals(options.Units, UnitHierarchy.Flat) ? [] : outside,
             ReadSequentially = sequential,
         };
+    }
+
+    // The side file of --skip-invalid, from the threads' rejected rows on disk, in the file's order.
+    private static string WriteRejected(List<KpiAccumulator> accumulators, string path, long count, int[] firstLine, string source, DossierProgress? progress)
+    {
+        progress?.BeginStage("ghi các dòng lỗi / writing the rejected rows", count);
+        var rows = RejectedRowsSpill.Merged(accumulators.Select(a => a.Rejected).OfType<RejectedRowsSpill>().ToList()).Select(r =>
+        {
+            progress?.AdvanceStage();
+            return new RejectedRow(firstLine[r.Chunk] + r.LineInChunk, [.. r.Problems.Select(p => ToInputProblem(p, firstLine, source))], r.Raw);
+        });
+        KpiFiles.WriteAtomically(path, into => RejectedRowsWriter.Write(into, rows));
+        return path;
     }
 
     private static DossierKpiResult Refused(InputProblem problem) => new() { Problems = [problem], ProblemCount = 1 };

@@ -1,3 +1,4 @@
+using OpenDti.Dossiers.Input;
 using OpenDti.Dossiers.Spill;
 
 namespace OpenDti.Dossiers.Kpis;
@@ -21,7 +22,7 @@ internal sealed class RejectedRowsSpill : IDisposable
     }
 
     /// <summary>A rejected row: its chunk and line in the chunk, its problems and its bytes.</summary>
-    public sealed record Row(int Chunk, int LineInChunk, IReadOnlyList<(string Code, string Column, string Expected, string? Found)> Problems, byte[] Raw);
+    public sealed record Row(int Chunk, int LineInChunk, IReadOnlyList<RowProblem> Problems, byte[] Raw);
 
     public void Add(int chunk, int lineInChunk, IReadOnlyList<(string Code, string Column, string Expected, string? Found)> problems, ReadOnlySpan<byte> raw)
     {
@@ -84,13 +85,13 @@ internal sealed class RejectedRowsSpill : IDisposable
         {
             var chunk = reader.ReadInt32();
             var line = reader.ReadInt32();
-            var problems = new (string, string, string, string?)[reader.ReadInt32()];
+            var problems = new RowProblem[reader.ReadInt32()];
             for (var i = 0; i < problems.Length; i++)
             {
                 var (code, column, expected) = (reader.ReadString(), reader.ReadString(), reader.ReadString());
                 var hasFound = reader.ReadBoolean();
                 var found = reader.ReadString();
-                problems[i] = (code, column, expected, hasFound ? found : null);
+                problems[i] = new RowProblem(chunk, line, code, column, expected, hasFound ? found : null);
             }
 
             yield return new Row(chunk, line, problems, reader.ReadBytes(reader.ReadInt32()));
