@@ -267,7 +267,7 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
             ingestion.BytesRead = ingestion.TotalBytes;
             ingestion.RowsRead = rows;
             ingestion.DossiersAdded = changes.Added;
-            ingestion.DossiersUpdated = changes.Updated;
+            ingestion.DossiersUpdated = changes.Changed;
             ingestion.ValuesWritten = written;
             ingestion.FinishedAtUtc = now;
             ingestion.SpoolPath = null;
@@ -288,7 +288,8 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
             IngestionId = ingestion.Id,
             Rows = rows,
             Added = changes.Added,
-            Updated = changes.Updated,
+            Updated = changes.Changed,
+            Unchanged = changes.Updated - changes.Changed,
             Cells = changes.FileCells,
             ValuesWritten = written,
         };

@@ -95,7 +95,7 @@ internal static class DossierIngestCommand
         }
 
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Rows} dòng / rows: {result.Added} hồ sơ mới / new dossiers, {result.Updated} cập nhật / replaced; {result.Cells} ô (đơn vị, tháng) / (unit, month) cells; {result.ValuesWritten} giá trị đã ghi / values written (lần nạp / ingestion {result.IngestionId}, {clock.Elapsed.TotalSeconds:0.0} s)"));
+            $"{result.Rows} dòng / rows: {result.Added} hồ sơ mới / new dossiers, {result.Updated} cập nhật / replaced, {result.Unchanged} không đổi / unchanged; {result.Cells} ô (đơn vị, tháng) / (unit, month) cells; {result.ValuesWritten} giá trị đã ghi / values written (lần nạp / ingestion {result.IngestionId}, {clock.Elapsed.TotalSeconds:0.0} s)"));
         return 0;
     }
 

@@ -41,7 +41,11 @@ public sealed record DossierIngestResult
 
     public long Added { get; init; }
 
+    /// <summary>Dossiers already stored whose state the file changed (they were replaced).</summary>
     public long Updated { get; init; }
+
+    /// <summary>Dossiers already stored that the file gives as they are (not rewritten).</summary>
+    public long Unchanged { get; init; }
 
     public int Cells { get; init; }
 

@@ -244,12 +244,13 @@ public abstract partial class DossierIngestTests
         var valuesBefore = await ValueVersionsAsync();
         var auditBefore = await LastAuditIdAsync();
 
-        await CliResult.RunAsync("dossiers", "ingest", "--input", file, "--db", app.ConnectionString);
+        var again = await CliResult.RunAsync("dossiers", "ingest", "--input", file, "--db", app.ConnectionString);
         var statesAgain = await StateVersionsAsync();
         var valuesAgain = await ValueVersionsAsync();
         var auditAgain = await LastAuditIdAsync();
         await CliResult.RunAsync("dossiers", "ingest", "--input", Write("oct.csv", DossierFiles.Later), "--db", app.ConnectionString);
 
+        Assert.Contains($"0 hồ sơ mới / new dossiers, 0 cập nhật / replaced, {statesBefore.Count} không đổi / unchanged", again.Out, StringComparison.Ordinal);
         Assert.Equal(statesBefore, statesAgain);
         Assert.Equal(valuesBefore, valuesAgain);
         Assert.Equal(auditBefore, auditAgain);
