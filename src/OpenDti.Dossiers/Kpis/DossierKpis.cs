@@ -104,13 +104,14 @@ public static class DossierKpis
     private static string WriteRejected(List<KpiAccumulator> accumulators, string path, long count, int[] firstLine, string source, DossierProgress? progress)
     {
         progress?.BeginStage("ghi các dòng lỗi / writing the rejected rows", count);
-        var rows = RejectedRowsSpill.Merged(accumulators.Select(a => a.Rejected).OfType<RejectedRowsSpill>().ToList()).Select(r =>
+        using var side = new RejectedRowsWriter(path);
+        foreach (var row in RejectedRowsSpill.Merged(accumulators.Select(a => a.Rejected).OfType<RejectedRowsSpill>().ToList()))
         {
+            side.Add(new RejectedRow(firstLine[row.Chunk] + row.LineInChunk, [.. row.Problems.Select(p => ToInputProblem(p, firstLine, source))], row.Raw));
             progress?.AdvanceStage();
-            return new RejectedRow(firstLine[r.Chunk] + r.LineInChunk, [.. r.Problems.Select(p => ToInputProblem(p, firstLine, source))], r.Raw);
-        });
-        KpiFiles.WriteAtomically(path, into => RejectedRowsWriter.Write(into, rows));
-        return path;
+        }
+
+        return side.Keep();
     }
 
     private static DossierKpiResult Refused(InputProblem problem) => new() { Problems = [problem], ProblemCount = 1 };

@@ -30,7 +30,7 @@ public static class KpiFiles
         return Path.Combine(Path.GetDirectoryName(kpiPath) ?? "", Path.GetFileNameWithoutExtension(kpiPath) + ".rejected.csv");
     }
 
-    internal static void WriteAtomically(string path, Action<string> write)
+    private static void WriteAtomically(string path, Action<string> write)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);

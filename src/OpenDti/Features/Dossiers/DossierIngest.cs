@@ -6,7 +6,7 @@ using OpenDti.Domain.Accounts;
 using OpenDti.Domain.Dossiers;
 using OpenDti.Domain.Problems;
 using OpenDti.Dossiers.Input;
-using OpenDti.Dossiers.Kpis;
+using OpenDti.Dossiers.Output;
 using OpenDti.Dossiers.Records;
 using OpenDti.Features.Accounts;
 using OpenDti.Store;
@@ -91,7 +91,8 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
         }
 
         request.OnPhase?.Invoke("checking");
-        var check = await CheckAsync(ingestion, request, units, cancellationToken);
+        using var rejectedRows = request.SkipInvalid && request.RejectedRowsPath is { } rejectedPath ? new RejectedRowsWriter(rejectedPath) : null;
+        var check = await CheckAsync(ingestion, request, units, rejectedRows, cancellationToken);
         if (check.Refused is { } refused)
         {
             return await FailAsync(ingestion, refused, cancellationToken);
@@ -99,8 +100,8 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
 
         request.OnPhase?.Invoke("writing");
         ingestion.BytesRead = ingestion.TotalBytes;
-        ingestion.RejectedRows = check.Rejected.Count;
-        if (check.Rejected.Count > 0)
+        ingestion.RejectedRows = check.RejectedRows;
+        if (check.RejectedRows > 0)
         {
             ingestion.Message = Describe(Refused(DossierIngestOutcome.Succeeded, check.Problems, check.ProblemCount));
         }
@@ -114,15 +115,22 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
         }
 
         LogIngested(logger, request.FileName, result.Rows, result.Added, result.Updated, result.ValuesWritten);
-        return result with { Problems = check.Problems, ProblemCount = check.ProblemCount, Rejected = check.Rejected, RejectedRows = check.Rejected.Count, SameFileAs = sameFile };
+        return result with
+        {
+            Problems = check.Problems,
+            ProblemCount = check.ProblemCount,
+            RejectedRows = check.RejectedRows,
+            RejectedRowsPath = check.RejectedRows > 0 ? rejectedRows?.Keep() : null,
+            SameFileAs = sameFile,
+        };
     }
 
-    private async Task<Check> CheckAsync(DossierIngestion ingestion, DossierIngestRequest request, DossierUnits units, CancellationToken cancellationToken)
+    private async Task<Check> CheckAsync(DossierIngestion ingestion, DossierIngestRequest request, DossierUnits units, RejectedRowsWriter? rejected, CancellationToken cancellationToken)
     {
         var unitIds = new HashSet<int>();
         var problems = new List<InputProblem>();
-        var rejected = new List<RejectedRow>();
         long problemCount = 0;
+        long rejectedRows = 0;
         var reading = Task.Run(() => DossierRecords.Read(request.Path, request.FileName,
             record =>
             {
@@ -142,10 +150,8 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
                     problems.AddRange(row.Problems);
                 }
 
-                if (request.SkipInvalid)
-                {
-                    rejected.Add(row);
-                }
+                rejectedRows++;
+                rejected?.Add(row);
             },
             request.Progress, cancellationToken), cancellationToken);
 
@@ -161,12 +167,12 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
         var read = await reading;
         if (read.HeaderProblems.Count > 0)
         {
-            return new Check(Refused(DossierIngestOutcome.Invalid, read.HeaderProblems, read.HeaderProblems.Count), [], 0, []);
+            return new Check(Refused(DossierIngestOutcome.Invalid, read.HeaderProblems, read.HeaderProblems.Count), [], 0, 0);
         }
 
         if (problemCount > 0 && !request.SkipInvalid)
         {
-            return new Check(Refused(DossierIngestOutcome.Invalid, problems.Take(DossierIngestResult.MaxProblems).ToList(), problemCount), [], 0, []);
+            return new Check(Refused(DossierIngestOutcome.Invalid, problems.Take(DossierIngestResult.MaxProblems).ToList(), problemCount), [], 0, 0);
         }
 
         var forbidden = request.Actor is { } actor
@@ -180,10 +186,10 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
                 ForbiddenUnits = forbidden,
                 Problems = [new InputProblem("unit.forbidden", new ProblemPlace(request.FileName, Field: "unit_code"), "các đơn vị bạn được nhập số liệu / units you may enter data for", string.Join(", ", forbidden.Take(20)))],
                 ProblemCount = 1,
-            }, [], 0, []);
+            }, [], 0, 0);
         }
 
-        return new Check(null, problems, problemCount, rejected);
+        return new Check(null, problems, problemCount, rejectedRows);
     }
 
     private static RecordCheck? CheckUnit(DossierRecord record, DossierUnits units)
@@ -457,5 +463,5 @@ public sealed partial class DossierIngest(OpenDtiDbContext db, TimeProvider time
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier file {File} refused: {Outcome}, {Count} problems")]
     private static partial void LogRefused(ILogger logger, string file, DossierIngestOutcome outcome, long count);
 
-    private sealed record Check(DossierIngestResult? Refused, IReadOnlyList<InputProblem> Problems, long ProblemCount, IReadOnlyList<RejectedRow> Rejected);
+    private sealed record Check(DossierIngestResult? Refused, IReadOnlyList<InputProblem> Problems, long ProblemCount, long RejectedRows);
 }

@@ -7,7 +7,6 @@ using OpenDti.Domain.Accounts;
 using OpenDti.Domain.Dossiers;
 using OpenDti.Domain.Values;
 using OpenDti.Dossiers.Input;
-using OpenDti.Dossiers.Output;
 
 namespace OpenDti.Features.Dossiers;
 
@@ -66,6 +65,7 @@ internal static class DossierIngestCommand
                 Path = path,
                 FileName = name,
                 SkipInvalid = skipInvalid,
+                RejectedRowsPath = Path.ChangeExtension(path, null) + ".rejected.csv",
                 CataloguePath = cataloguePath,
                 CatalogueName = cataloguePath is null ? null : Path.GetFileName(cataloguePath),
                 RecordedAs = actor,
@@ -80,10 +80,8 @@ internal static class DossierIngestCommand
                 + "Không ghi gì; sửa tệp hoặc dùng --skip-invalid / nothing written; fix the file or use --skip-invalid");
         }
 
-        if (result.RejectedRows > 0)
+        if (result.RejectedRowsPath is { } rejectedPath)
         {
-            var rejectedPath = Path.ChangeExtension(path, null) + ".rejected.csv";
-            RejectedRowsWriter.Write(rejectedPath, result.Rejected);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.RejectedRows} dòng lỗi đã bỏ qua / invalid rows skipped → {rejectedPath}"));
         }

@@ -15,6 +15,12 @@ public sealed record DossierIngestRequest
 
     public bool SkipInvalid { get; init; }
 
+    /// <summary>
+    /// With <see cref="SkipInvalid"/>, where the rejected rows are written (as they are found, under a temporary
+    /// name, renamed into place when the ingestion succeeds); without it they are counted and the first problems kept.
+    /// </summary>
+    public string? RejectedRowsPath { get; init; }
+
     /// <summary>A procedure catalogue given with the file, on disk; it replaces the stored catalogue (docs/dossier-ingest.md).</summary>
     public string? CataloguePath { get; init; }
 

@@ -1,5 +1,4 @@
 using OpenDti.Domain.Problems;
-using OpenDti.Dossiers.Kpis;
 
 namespace OpenDti.Features.Dossiers;
 
@@ -32,8 +31,8 @@ public sealed record DossierIngestResult
 
     public long ProblemCount { get; init; }
 
-    /// <summary>With skip-invalid: the rows left out, for the side file.</summary>
-    public IReadOnlyList<RejectedRow> Rejected { get; init; } = [];
+    /// <summary>With skip-invalid and <see cref="DossierIngestRequest.RejectedRowsPath"/>: where the rows left out were written.</summary>
+    public string? RejectedRowsPath { get; init; }
 
     public long RejectedRows { get; init; }
 

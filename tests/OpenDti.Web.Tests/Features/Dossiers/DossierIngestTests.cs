@@ -111,6 +111,19 @@ public abstract partial class DossierIngestTests(OpenDtiApp app) : IDisposable
     }
 
     [Fact]
+    public async Task Cli_SkipInvalid_ARunThatFails_LeavesNoSideFile()
+    {
+        await ResetAsync();
+        // A row that would be skipped, but a header without the unit column: the run is refused, and the side file begun for it goes.
+        var file = Write("headless.csv", DossierFiles.Malformed.Replace("unit_code", "unit", StringComparison.Ordinal));
+
+        var run = await CliResult.RunAsync("dossiers", "ingest", "--input", file, "--skip-invalid", "--db", app.ConnectionString);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(["headless.csv"], Directory.EnumerateFiles(_dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task ApiKeyOfTheProvince_Ingests_AndTheAuditSaysIngestion()
     {
         await ResetAsync();
