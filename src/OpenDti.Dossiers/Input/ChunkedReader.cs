@@ -24,7 +24,7 @@ internal static class ChunkedReader
         var lines = new int[chunkCount];
         var next = -1;
         var misaligned = 0;
-        Workers.Run(sinks.Length, worker =>
+        Workers.Run(sinks.Length, (worker, stop) =>
         {
             var sink = sinks[worker];
             var parser = new DossierRecordParser(header);
@@ -32,7 +32,7 @@ internal static class ChunkedReader
             int k;
             while ((k = Interlocked.Increment(ref next)) < chunkCount && Volatile.Read(ref misaligned) == 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                stop.ThrowIfCancellationRequested();
                 var nominalStart = dataStart + (long)k * chunkBytes;
                 var nominalEnd = Math.Min(length, nominalStart + chunkBytes);
                 var readFrom = k == 0 ? dataStart : nominalStart - 1;

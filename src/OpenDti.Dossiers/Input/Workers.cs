@@ -6,14 +6,27 @@ namespace OpenDti.Dossiers.Input;
 internal static class Workers
 {
     /// <summary>
-    /// Runs <paramref name="work"/> on <paramref name="count"/> threads and waits for all. A failure is rethrown as
-    /// the exception the thread threw (a full disk, a cancellation), not wrapped in an <see cref="AggregateException"/>,
-    /// so callers and the command line can say what happened.
+    /// Runs <paramref name="work"/> on <paramref name="count"/> threads and waits for all. When one fails the others are
+    /// told to stop (through the token they are given) rather than read on to the end, and the failure is rethrown as the
+    /// exception that thread threw (a full disk, say), not wrapped in an <see cref="AggregateException"/> nor hidden behind
+    /// the others' cancellations, so callers and the command line can say what happened.
     /// </summary>
-    public static void Run(int count, Action<int> work, CancellationToken cancellationToken)
+    public static void Run(int count, Action<int, CancellationToken> work, CancellationToken cancellationToken)
     {
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var tasks = Enumerable.Range(0, count)
-            .Select(i => Task.Factory.StartNew(() => work(i), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .Select(i => Task.Factory.StartNew(() =>
+            {
+                try
+                {
+                    work(i, failed.Token);
+                }
+                catch
+                {
+                    failed.Cancel();
+                    throw;
+                }
+            }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToArray();
         try
         {
@@ -21,7 +34,9 @@ internal static class Workers
         }
         catch (AggregateException e)
         {
-            ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
+            var inner = e.Flatten().InnerExceptions;
+            var first = inner.FirstOrDefault(x => x is not OperationCanceledException) ?? inner[0];
+            ExceptionDispatchInfo.Throw(first);
         }
     }
 }

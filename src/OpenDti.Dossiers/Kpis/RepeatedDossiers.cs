@@ -34,14 +34,14 @@ internal static class RepeatedDossiers
         var outcome = new Outcome();
         var partitions = spills[0].Partitions;
         var next = -1;
-        Workers.Run(Math.Clamp(threads, 1, partitions), _ =>
+        Workers.Run(Math.Clamp(threads, 1, partitions), (_, stop) =>
         {
             var scan = new PartitionScan();
             var removals = new List<Removal>();
             int partition;
             while ((partition = Interlocked.Increment(ref next)) < partitions)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                stop.ThrowIfCancellationRequested();
                 scan.EarlierRows(partition, spills, table.CellMaps, removals);
                 lock (outcome)
                 {

@@ -73,7 +73,7 @@ internal sealed class ScratchSpace : IDisposable
             var n = RandomAccess.Read(file, into[read..], offset + read);
             if (n == 0)
             {
-                throw new IOException("A temporary file ended before the bytes written to it; was it changed by another program?");
+                throw new IOException("Tệp tạm ngắn hơn số byte đã ghi vào; có chương trình khác sửa nó? / A temporary file ended before the bytes written to it; was it changed by another program?");
             }
 
             read += n;
