@@ -88,7 +88,8 @@ public sealed partial class DossierJobsAcrossInstancesTests(TwoInstancesBehindNg
             var ended = (await WaitEndedAsync([id])).Single();
             Assert.Equal(DossierIngestionStatus.Failed, ended.Status);
             Assert.Equal(DossierIngestWorker.InterruptedMessage, ended.Message);
-            Assert.Contains(two.Output(survivor), line => line.Contains($"Dossier ingestion {id} was left running by a stopped instance", StringComparison.Ordinal));
+            Assert.True(await two.WaitForOutputAsync(survivor, $"Dossier ingestion {id} was left running by a stopped instance"),
+                $"instance {survivor} never logged taking over the job; its output: {string.Join('\n', two.Output(survivor).TakeLast(20))}");
 
             // The same file again, through the survivor: all of it, exactly once.
             using var again = await SignedInBrowserAsync(two.InstanceAddress(survivor));

@@ -97,6 +97,26 @@ public sealed class TwoInstancesBehindNginx : IAsyncLifetime
     /// <summary>What instance <paramref name="index"/> has written to its console so far (warnings, and the dossier worker's information).</summary>
     public IReadOnlyList<string> Output(int index) => [.. _output[index]];
 
+    /// <summary>
+    /// Waits (up to 15 s) until instance <paramref name="index"/> has written a line containing <paramref name="text"/>:
+    /// an instance logs after its store write commits, and its console reaches us through a pipe, so a line can
+    /// trail what the store already shows.
+    /// </summary>
+    public async Task<bool> WaitForOutputAsync(int index, string text)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(15); waited += TimeSpan.FromMilliseconds(100))
+        {
+            if (_output[index].Any(line => line.Contains(text, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        return false;
+    }
+
     /// <summary>Runs an OpenDTI command (e.g. <c>users add</c>) on the shared store and returns its output; fails on a non-zero exit.</summary>
     public async Task<string> RunAsync(params string[] arguments)
     {
