@@ -43,8 +43,6 @@ internal readonly ref struct SpilledRow
 
     public static ulong FingerprintAt(ReadOnlySpan<byte> bytes) => BinaryPrimitives.ReadUInt64LittleEndian(bytes);
 
-    public ulong Fingerprint => FingerprintAt(_bytes);
-
     public int Chunk => BinaryPrimitives.ReadInt32LittleEndian(_bytes[8..]);
 
     public int Line => BinaryPrimitives.ReadInt32LittleEndian(_bytes[12..]);

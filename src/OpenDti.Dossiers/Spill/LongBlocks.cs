@@ -20,8 +20,6 @@ internal sealed class LongBlocks(ScratchSpace scratch, string name)
     private long _fileBlocks;
     private ulong[]? _readBuffer;
 
-    public long Count { get; private set; }
-
     public void Add(ulong value)
     {
         if (_used == _current.Length)
@@ -30,7 +28,6 @@ internal sealed class LongBlocks(ScratchSpace scratch, string name)
         }
 
         _current[_used++] = value;
-        Count++;
     }
 
     /// <summary>
